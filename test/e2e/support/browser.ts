@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a real headless Chromium with the built extension loaded, in a fresh profile.
+ * The flags keep Chromium off the network this machine does not have.
+ */
+export async function launchWithExtension(
+  opts: { userDataDir?: string } = {},
+): Promise<ExtensionBrowser> {
+  const executablePath = inject('chromiumPath');
+  const userDataDir = opts.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'vg-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--disable-gpu',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      if (!opts.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** True when the run was told to skip the browser tests (the setup already said so loudly). */
+export const browserSkipped = (): boolean => inject('chromiumPath') === '';
