@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** The languages the product speaks: English and Simplified Chinese. */
+export const LOCALES = ['en', 'zh'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A sentence in every language the product speaks; user-facing rule text is always this. */
+export const LocalizedTextSchema = z.strictObject({
+  en: z.string().min(1),
+  zh: z.string().min(1),
+});
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+/** Picks the user's language from a localized text. */
+export const pick = (text: LocalizedText, locale: Locale): string => text[locale];
+
+/** Maps a browser language tag (`zh-CN`, `en-US`, ...) to a supported locale. */
+export const localeFromTag = (tag: string | undefined): Locale =>
+  tag?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
