@@ -1,0 +1,28 @@
+import type { PageRule, Playbook } from '../../shared/playbooks/schema';
+import type { Locale } from '../../shared/text';
+
+/**
+ * The contract every overlay feature follows (refined-github style): one feature per file in
+ * `extension/content/features/`, registered in one list, started by the feature manager on
+ * each verification page and stopped through `signal` when the page navigates away.
+ */
+export interface FeatureContext {
+  /** Aborted on navigation away from the page and when the content script dies. */
+  signal: AbortSignal;
+  window: Window;
+  document: Document;
+  playbook: Playbook;
+  /** The verification page the manager recognised (by URL or by content). */
+  page: PageRule;
+  locale: Locale;
+  /** Records a missing anchor ("page changed" diagnostic) and shows the drift notice. */
+  reportDrift(anchor: string): void;
+}
+
+export interface Feature {
+  /** kebab-case, equal to the file name. */
+  id: string;
+  /** Pure predicate: does this feature run on this page? */
+  runsOn(page: PageRule, playbook: Playbook): boolean;
+  init(ctx: FeatureContext): void | Promise<void>;
+}
