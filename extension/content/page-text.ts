@@ -1,0 +1,111 @@
+/**
+ * Reading what a provider page shows, without touching its form values: headings, labels,
+ * buttons, step bars and dialog titles are where consoles name the page and its steps. Every
+ * function takes the document as an argument so tests drive them with fixtures.
+ */
+
+/** Elements whose text names a page, a step or a field (never inputs' values). */
+const STRUCTURAL = [
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  '[role="heading"]',
+  'label',
+  'legend',
+  'dt',
+  'th',
+  'button',
+  '[role="button"]',
+  '[role="tab"]',
+  '[aria-current]',
+  '[class*="step"]',
+  '[class*="title"]',
+  '[class*="label"]',
+].join(',');
+
+/** Texts longer than this are paragraphs, not names: ignoring them avoids false matches. */
+const MAX_TEXT = 80;
+
+/** Collapses whitespace and case so "Real-Name  Authentication" matches "real-name authentication". */
+export const normalize = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * The short structural texts of the page (and of the page's own open shadow roots one level
+ * down, where web-component consoles put their forms), normalised, plus the document title.
+ */
+export function structuralTexts(doc: Document): string[] {
+  const texts = [normalize(doc.title)];
+  const collect = (root: ParentNode): void => {
+    for (const el of root.querySelectorAll(STRUCTURAL)) {
+      if (isOurs(el)) continue;
+      const text = normalize(el.textContent ?? '');
+      if (text && text.length <= MAX_TEXT) texts.push(text);
+    }
+  };
+  collect(doc);
+  for (const host of doc.querySelectorAll('body *')) {
+    if (host.shadowRoot && !isOurs(host)) collect(host.shadowRoot);
+  }
+  return texts;
+}
+
+/** Our own hosts never count as page content. */
+export const isOurs = (el: Element): boolean =>
+  el.closest('[data-veriguide]') !== null || el.localName.startsWith('veriguide-');
+
+/** Which of `signals` the page shows (a structural text contains the signal). */
+export function signalsShown(texts: readonly string[], signals: readonly string[]): string[] {
+  return signals.filter((signal) => {
+    const s = normalize(signal);
+    return s !== '' && texts.some((t) => t.includes(s));
+  });
+}
+
+/**
+ * The value shown next to a label, e.g. "Account ID: 200012345678" or a <dt>/<dd> pair:
+ * finds an element whose own text is the label (a trailing colon allowed), then reads the
+ * siblings that follow it, one at a time (then the parent's following siblings). Returns the
+ * first match of `value` in one sibling's text, or null.
+ */
+export function labelledValue(
+  doc: Document,
+  labels: readonly string[],
+  value: RegExp,
+  scope: ParentNode = doc,
+): string | null {
+  const wanted = new Set(labels.map((l) => normalize(l)));
+  const candidates = scope.querySelectorAll('span, dt, th, td, label, div, p, li, strong, b, em');
+  for (const el of candidates) {
+    if (el.children.length > 0 || isOurs(el)) continue;
+    const own = normalize(el.textContent ?? '');
+    // "Account ID: 2000…" in one element.
+    const inline = own.match(/^(.+?)\s*[:：]\s*(.+)$/);
+    if (inline?.[1] && inline[2] && wanted.has(inline[1])) {
+      const match = (el.textContent ?? '')
+        .replace(/^[^:：]*[:：]/, '')
+        .trim()
+        .match(value);
+      if (match) return match[0].trim();
+    }
+    if (!wanted.has(own.replace(/[:：]\s*$/, ''))) continue;
+    let node: Element | null = el;
+    for (let depth = 0; node && node !== doc.body && depth < 3; depth++) {
+      const found = valueAfter(node, value);
+      if (found) return found;
+      node = node.parentElement;
+    }
+  }
+  return null;
+}
+
+/** The first match of `value` in one of the few siblings after `el`. */
+function valueAfter(el: Element, value: RegExp): string | null {
+  let node = el.nextSibling;
+  for (let i = 0; node && i < 4; i++, node = node.nextSibling) {
+    const text = (node.textContent ?? '').replace(/^[\s:：]+/, '').trim();
+    const match = text.match(value);
+    if (match) return match[0].trim();
+  }
+  return null;
+}
