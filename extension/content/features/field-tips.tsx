@@ -1,0 +1,258 @@
+import { render } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { type Locale, type LocalizedText, pick } from '../../../shared/text';
+import type { Feature, FeatureContext } from '../feature';
+import type { FoundField } from '../fields/find-field';
+import { childController, createOverlayHost, onViewportChange } from '../fields/overlay-host';
+import { pageFieldAnchors } from '../fields/page-anchors';
+import { placeBeside } from '../fields/placement';
+import { watchFields } from '../fields/watch-fields';
+
+const TEXT = {
+  dismiss: { en: 'Dismiss this tip', zh: '关闭此提示' },
+  tip: { en: 'Veriguide tip', zh: 'Veriguide 提示' },
+} satisfies Record<string, LocalizedText>;
+
+const CSS = `
+.tip { position: fixed; box-sizing: border-box; max-width: 300px; padding: 8px 30px 8px 10px;
+  background: #fffbe6; border: 1px solid #e0b400; border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.18);
+  pointer-events: auto; }
+.tip strong { display: block; margin-bottom: 2px; }
+.close { position: absolute; top: 4px; right: 4px; width: 22px; height: 22px; border: 0; border-radius: 4px;
+  background: transparent; font: inherit; font-size: 16px; line-height: 1; cursor: pointer; color: inherit; }
+.close:hover, .close:focus-visible { background: rgba(0,0,0,.08); outline: 2px solid #1f6feb; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+`;
+
+/** Hovering off a field leaves the tip up this long, so the pointer can reach its × button. */
+const HIDE_DELAY_MS = 250;
+
+const DISMISSED_KEY = 'veriguide:dismissed-tips';
+/** Dismissals live for the tab's session; kept in memory too when sessionStorage is refused. */
+const dismissedInMemory = new Set<string>();
+
+function loadDismissed(win: Window): Set<string> {
+  try {
+    const saved: unknown = JSON.parse(win.sessionStorage.getItem(DISMISSED_KEY) ?? '[]');
+    if (Array.isArray(saved))
+      for (const id of saved) if (typeof id === 'string') dismissedInMemory.add(id);
+  } catch {
+    // Sandboxed frames refuse sessionStorage: memory alone still covers this page.
+  }
+  return dismissedInMemory;
+}
+
+function saveDismissed(win: Window, ids: Set<string>): void {
+  try {
+    win.sessionStorage.setItem(DISMISSED_KEY, JSON.stringify([...ids]));
+  } catch {
+    // See loadDismissed.
+  }
+}
+
+interface TipProps {
+  field: FoundField;
+  locale: Locale;
+  win: Window;
+  /** Changes when the page scrolls or resizes, so the tip follows its field. */
+  tick: number;
+  onDismiss(): void;
+  onHover(inside: boolean): void;
+}
+
+function Tip({ field, locale, win, tick, onDismiss, onHover }: TipProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Placement is measured after render and again whenever `tick` says the page scrolled.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const r = field.element.getBoundingClientRect();
+    const viewport = {
+      width: win.document.documentElement.clientWidth || win.innerWidth,
+      height: win.document.documentElement.clientHeight || win.innerHeight,
+    };
+    const place = placeBeside(r, { width: el.offsetWidth, height: el.offsetHeight }, viewport, [
+      'right',
+      'above',
+      'below',
+      'left',
+    ]);
+    el.style.left = `${place.left}px`;
+    el.style.top = `${place.top}px`;
+    el.dataset.side = place.side;
+  }, [field, tick]);
+  const label = field.anchor.labels[locale][0] ?? field.anchor.labels.en[0] ?? '';
+  return (
+    <div
+      ref={ref}
+      class="tip"
+      role="tooltip"
+      id={`vg-hint-${field.anchor.id}`}
+      data-testid="vg-hint"
+      data-field={field.anchor.id}
+      lang={locale === 'zh' ? 'zh-CN' : 'en'}
+      onMouseEnter={() => onHover(true)}
+      onMouseLeave={() => onHover(false)}
+      // Keep focus in the page's field: clicking the tip must not blur what the user is typing in.
+      onMouseDown={(e) => e.preventDefault()}
+    >
+      <span class="sr">{pick(TEXT.tip, locale)}: </span>
+      <strong>{label}</strong>
+      <span>{pick(field.anchor.tip, locale)}</span>
+      <button
+        type="button"
+        class="close"
+        aria-label={pick(TEXT.dismiss, locale)}
+        data-testid="vg-hint-dismiss"
+        onClick={onDismiss}
+      >
+        ×
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Field tips: beside each recognised field of the page's flows, shown while the field has focus
+ * or the pointer, never over the field, dismissible for the session (× or Escape). The page's
+ * fields are only listened to, never changed.
+ */
+export const fieldTips: Feature = {
+  id: 'field-tips',
+  runsOn: (page, playbook) => pageFieldAnchors(playbook, page).length > 0,
+  init(ctx: FeatureContext) {
+    const { signal, window: win, document: doc, locale } = ctx;
+    const { mount } = createOverlayHost(doc, 'veriguide-field-tips', CSS, signal);
+    const dismissed = loadDismissed(win);
+    let fields = new Map<string, FoundField>();
+    const listeners = new Map<string, { element: HTMLElement; controller: AbortController }>();
+    let focused: string | null = null;
+    let hovered: string | null = null;
+    let overTip = false;
+    let shown: string | null = null;
+    let tick = 0;
+    let hideTimer: number | undefined;
+
+    const paint = (): void => {
+      if (signal.aborted) return;
+      const wanted = (overTip ? shown : null) ?? hovered ?? focused;
+      shown = wanted && !dismissed.has(wanted) && fields.has(wanted) ? wanted : null;
+      const field = shown ? fields.get(shown) : undefined;
+      render(
+        // A polite live region: screen readers hear the tip when it appears, and the page's
+        // field needs no aria-describedby pointing into our shadow root.
+        <div aria-live="polite">
+          {field && (
+            <Tip
+              field={field}
+              locale={locale}
+              win={win}
+              tick={tick}
+              onDismiss={() => dismiss(field.anchor.id)}
+              onHover={(inside) => {
+                overTip = inside;
+                if (inside) win.clearTimeout(hideTimer);
+                paint();
+              }}
+            />
+          )}
+        </div>,
+        mount,
+      );
+    };
+    const dismiss = (id: string): void => {
+      dismissed.add(id);
+      saveDismissed(win, dismissed);
+      paint();
+    };
+
+    const wire = (id: string, element: HTMLElement): AbortController => {
+      const controller = childController(signal);
+      const opts = { signal: controller.signal };
+      element.addEventListener(
+        'focusin',
+        () => {
+          focused = id;
+          paint();
+        },
+        opts,
+      );
+      element.addEventListener(
+        'focusout',
+        () => {
+          if (focused === id) focused = null;
+          paint();
+        },
+        opts,
+      );
+      element.addEventListener(
+        'mouseenter',
+        () => {
+          win.clearTimeout(hideTimer);
+          hovered = id;
+          paint();
+        },
+        opts,
+      );
+      element.addEventListener(
+        'mouseleave',
+        () => {
+          win.clearTimeout(hideTimer);
+          hideTimer = win.setTimeout(() => {
+            if (hovered === id) hovered = null;
+            paint();
+          }, HIDE_DELAY_MS);
+        },
+        opts,
+      );
+      element.addEventListener(
+        'keydown',
+        (event) => {
+          if (event.key !== 'Escape' || shown !== id) return;
+          // The Escape was for our tip; the page's own dialog must not close under the user.
+          event.stopPropagation();
+          dismiss(id);
+        },
+        opts,
+      );
+      return controller;
+    };
+
+    watchFields(ctx, {
+      anchors: pageFieldAnchors(ctx.playbook, ctx.page),
+      reportDrift: true,
+      onChange(found) {
+        fields = new Map(found);
+        for (const [id, entry] of listeners) {
+          if (found.get(id)?.element === entry.element) continue;
+          entry.controller.abort();
+          listeners.delete(id);
+          if (focused === id) focused = null;
+          if (hovered === id) hovered = null;
+        }
+        for (const [id, field] of found) {
+          if (!listeners.has(id)) {
+            listeners.set(id, { element: field.element, controller: wire(id, field.element) });
+          }
+        }
+        // A field already focused when it was found (autofocus) shows its tip at once.
+        for (const [id, field] of found) {
+          const active =
+            field.element.getRootNode() instanceof ShadowRoot
+              ? (field.element.getRootNode() as ShadowRoot).activeElement
+              : doc.activeElement;
+          if (active && field.element.contains(active)) focused = id;
+        }
+        paint();
+      },
+    });
+    onViewportChange(win, signal, () => {
+      tick++;
+      if (shown) paint();
+    });
+    signal.addEventListener('abort', () => {
+      win.clearTimeout(hideTimer);
+      render(null, mount);
+    });
+  },
+};

@@ -1,0 +1,134 @@
+import type { FeatureContext } from '../feature';
+import { type FoundField, findFields, isOwnHost, searchRoots } from './find-field';
+import { labelMatches } from './label-text';
+import type { PlacedAnchor } from './page-anchors';
+
+/** Mutations are batched: one scan at most this often, however busy the page is. */
+export const SCAN_DELAY_MS = 80;
+/** Fields may render late; the "page changed" check waits this long before judging. */
+export const DRIFT_GRACE_MS = 2500;
+
+export interface WatchFieldsOptions {
+  anchors: readonly PlacedAnchor[];
+  /** Called with every field found whenever the set of found elements changes. */
+  onChange(found: ReadonlyMap<string, FoundField>): void;
+  /** Report anchors the page should show but does not, once each, after the grace period. */
+  reportDrift?: boolean;
+}
+
+const WATCHED_ATTRIBUTES = ['for', 'id', 'aria-label', 'aria-labelledby', 'placeholder', 'hidden'];
+
+/** A mutation that only adds or removes our own hosts is not a page change. */
+const isOwnMutation = (record: MutationRecord): boolean =>
+  record.type === 'childList' &&
+  [...record.addedNodes, ...record.removedNodes].every(
+    (node) => node.nodeType === 1 && isOwnHost(node as Element),
+  );
+
+/** Page text that marks a step (its `signal`): a heading, label or step marker with that text. */
+function pageShowsSignal(ctx: FeatureContext, placed: PlacedAnchor): boolean {
+  const signal = placed.step.signal;
+  if (!signal) return false;
+  const texts = [...signal.en, ...signal.zh];
+  for (const root of searchRoots(ctx.document)) {
+    for (const el of root.querySelectorAll('h1, h2, h3, h4, h5, h6, li, span, div, p, label')) {
+      const text = el.textContent ?? '';
+      if (text.length <= 80 && labelMatches(text, texts)) return true;
+    }
+  }
+  return false;
+}
+
+const FORM_CONTROLS =
+  'input:not([type="hidden"]):not([type="submit"]):not([type="button"]), select, textarea';
+
+/**
+ * Anchors the page should show but does not. A step is expected on the page when one of its
+ * fields was found (the rest should be beside it) or when the page shows the step's signal text.
+ * A page with a form where no anchor matches at all has changed its labels: the first step
+ * with fields of each flow is reported.
+ */
+export function missingAnchors(
+  ctx: FeatureContext,
+  anchors: readonly PlacedAnchor[],
+  found: ReadonlyMap<string, FoundField>,
+): PlacedAnchor[] {
+  const stepsWithHits = new Set(anchors.filter((a) => found.has(a.anchor.id)).map((a) => a.step));
+  const missing = anchors.filter(
+    (a) => !found.has(a.anchor.id) && (stepsWithHits.has(a.step) || pageShowsSignal(ctx, a)),
+  );
+  if (found.size > 0 || missing.length > 0) return missing;
+  const controls = searchRoots(ctx.document).flatMap((root) => [
+    ...root.querySelectorAll(FORM_CONTROLS),
+  ]);
+  if (controls.length === 0) return [];
+  const firstStepPerFlow = new Map<string, PlacedAnchor['step']>();
+  for (const a of anchors)
+    if (!firstStepPerFlow.has(a.flow.id)) firstStepPerFlow.set(a.flow.id, a.step);
+  const firstSteps = new Set(firstStepPerFlow.values());
+  return anchors.filter((a) => firstSteps.has(a.step));
+}
+
+/**
+ * Keeps the page's fields found while the feature lives: scans now, again after the page's DOM
+ * changes (including inside its open shadow roots), and stops with `ctx.signal`.
+ */
+export function watchFields(ctx: FeatureContext, options: WatchFieldsOptions): void {
+  const { signal, window: win, document: doc } = ctx;
+  const anchors = options.anchors.map((a) => a.anchor);
+  let current = new Map<string, FoundField>();
+  let timer: number | undefined;
+  const observed = new WeakSet<Node>();
+
+  const scan = (): void => {
+    timer = undefined;
+    if (signal.aborted) return;
+    for (const root of searchRoots(doc)) {
+      if (root !== doc && !observed.has(root)) {
+        observed.add(root);
+        observer.observe(root, observeOptions);
+      }
+    }
+    const next = findFields(doc, anchors);
+    const changed =
+      next.size !== current.size ||
+      [...next].some(([id, f]) => current.get(id)?.element !== f.element);
+    current = next;
+    if (changed) options.onChange(current);
+  };
+  const schedule = (): void => {
+    if (timer === undefined && !signal.aborted) timer = win.setTimeout(scan, SCAN_DELAY_MS);
+  };
+
+  const observeOptions: MutationObserverInit = {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: WATCHED_ATTRIBUTES,
+  };
+  const observer = new MutationObserver((records) => {
+    if (records.some((r) => !isOwnMutation(r))) schedule();
+  });
+  observer.observe(doc.documentElement, observeOptions);
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    if (timer !== undefined) win.clearTimeout(timer);
+  });
+
+  scan();
+
+  if (options.reportDrift) {
+    const driftTimer = win.setTimeout(() => {
+      if (signal.aborted) return;
+      // Judge the page as it is now, not as of the last batched scan.
+      if (timer !== undefined) {
+        win.clearTimeout(timer);
+        scan();
+      }
+      for (const miss of missingAnchors(ctx, options.anchors, current)) {
+        ctx.reportDrift(`field:${miss.anchor.id}`);
+      }
+    }, DRIFT_GRACE_MS);
+    signal.addEventListener('abort', () => win.clearTimeout(driftTimer));
+  }
+}
