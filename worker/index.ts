@@ -1,13 +1,7 @@
-import { Hono } from 'hono';
+import { app } from './app';
 
-export interface Env {
-  DB: D1Database;
-  ENVIRONMENT?: string;
-}
+export type { Env } from './env';
 
-const app = new Hono<{ Bindings: Env }>();
-
-app.get('/healthz', (c) => c.json({ ok: true }));
-
+/** The app's type, for Hono's typed client (`hc<AppType>(url)`) in the extension. */
 export type AppType = typeof app;
 export default app;

@@ -1,0 +1,141 @@
+import { and, eq, lt } from 'drizzle-orm';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { BOOKMARK_HEADER } from '../../shared/api/index';
+import { localeFromTag } from '../../shared/text';
+import { authenticate } from '../auth/authenticate';
+import { clientKey, recordAuthFailure } from '../auth/rate-limit';
+import { sha256Hex } from '../auth/tokens';
+import type { AppVars } from '../context';
+import { makeDb } from '../context';
+import { idempotencyKeys } from '../db/schema';
+import type { Env } from '../env';
+import {
+  ConflictError,
+  IdempotencyKeyReusedError,
+  PayloadTooLargeError,
+  RateLimitedError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from '../errors';
+
+type AppEnv = { Bindings: Env; Variables: AppVars };
+
+/**
+ * Every API request reads and writes through one D1 session. The client sends the bookmark
+ * of its last response in `X-D1-Bookmark`, so a read replica serving it has caught up with
+ * its own writes; every response carries the session's latest bookmark back.
+ */
+export const d1Session = createMiddleware<AppEnv>(async (c, next) => {
+  const requested = c.req.header(BOOKMARK_HEADER)?.trim();
+  let session: D1DatabaseSession;
+  try {
+    session = c.env.DB.withSession(requested || 'first-unconstrained');
+  } catch {
+    // A malformed bookmark is no reason to refuse the request: start unconstrained.
+    session = c.env.DB.withSession('first-unconstrained');
+  }
+  c.set('db', makeDb(session));
+  c.set('d1', session);
+  c.set('now', new Date().toISOString());
+  c.set('locale', localeFromTag(c.req.header('Accept-Language')));
+  await next();
+  const bookmark = session.getBookmark();
+  if (bookmark) c.header(BOOKMARK_HEADER, bookmark);
+});
+
+/**
+ * Bearer-token authentication. A presented but wrong token counts as a failure for the
+ * client; past the limit the answer is 429 with Retry-After instead of 401.
+ */
+export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header('Authorization');
+  const actor = await authenticate(c.var.db, header, c.var.now);
+  if (!actor) {
+    if (header) {
+      const r = await recordAuthFailure(c.env, clientKey(c.req.raw.headers), Date.now());
+      if (r.limited) throw new RateLimitedError(r.retryAfterSeconds);
+    }
+    throw new UnauthorizedError();
+  }
+  c.set('actor', actor);
+  await next();
+});
+
+export const JSON_LIMIT = 64 * 1024;
+export const IMPORT_LIMIT = 1024 * 1024;
+
+const mediaType = (header: string | undefined): string =>
+  (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
+/**
+ * Refuses a body of the wrong media type (415) or over `maxBytes` (413) before anything parses
+ * it. `optional` lets a request without any body through (e.g. issuing a token).
+ */
+export const bodyGuard = (opts: { maxBytes: number; types: string[]; optional?: boolean }) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const hasBody = c.req.raw.body !== null && c.req.header('Content-Length') !== '0';
+    if (!hasBody && opts.optional) return next();
+    if (!opts.types.includes(mediaType(c.req.header('Content-Type')))) {
+      throw new UnsupportedMediaTypeError(opts.types);
+    }
+    return bodyLimit({
+      maxSize: opts.maxBytes,
+      onError: () => {
+        throw new PayloadTooLargeError(opts.maxBytes);
+      },
+    })(c, next);
+  });
+
+export const jsonBody = (optional = false) =>
+  bodyGuard({ maxBytes: JSON_LIMIT, types: ['application/json'], optional });
+
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * `Idempotency-Key` on POST: the first successful response is stored and replayed for the same
+ * key and body; the same key with another body answers 422; a retry while the first request
+ * still runs answers 409. Keys are per team and forgotten after 24 hours.
+ */
+export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
+  const key = c.req.header('Idempotency-Key');
+  if (key === undefined) return next();
+  if (key.length < 1 || key.length > 255) {
+    throw new ValidationError([{ path: 'Idempotency-Key', message: 'must be 1-255 characters' }]);
+  }
+  const { db, actor, now } = c.var;
+  const body = await c.req.text();
+  const requestHash = await sha256Hex(
+    `${c.req.method} ${c.req.path}\n${mediaType(c.req.header('Content-Type'))}\n${body}`,
+  );
+  const expired = new Date(Date.parse(now) - IDEMPOTENCY_TTL_MS).toISOString();
+  const keyOf = and(eq(idempotencyKeys.teamId, actor.teamId), eq(idempotencyKeys.key, key));
+  const [, claim] = await db.batch([
+    db.delete(idempotencyKeys).where(and(keyOf, lt(idempotencyKeys.createdAt, expired))),
+    db
+      .insert(idempotencyKeys)
+      .values({ teamId: actor.teamId, key, requestHash, createdAt: now })
+      .onConflictDoNothing(),
+  ]);
+  if (claim.meta.changes !== 1) {
+    const [first] = await db.select().from(idempotencyKeys).where(keyOf).limit(1);
+    if (!first) throw new ConflictError('The first request with this Idempotency-Key failed.');
+    if (first.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+    if (first.status === null || first.body === null) {
+      throw new ConflictError('A request with this Idempotency-Key is still running; retry soon.');
+    }
+    return c.newResponse(first.body, first.status as 200, {
+      'Content-Type': 'application/json',
+      'Idempotency-Replayed': 'true',
+    });
+  }
+  await next();
+  if (c.res.status >= 200 && c.res.status < 300) {
+    const text = await c.res.clone().text();
+    await db.update(idempotencyKeys).set({ status: c.res.status, body: text }).where(keyOf);
+  } else {
+    // Only successes are remembered: a refused request may be corrected and sent again.
+    await db.delete(idempotencyKeys).where(keyOf);
+  }
+});
