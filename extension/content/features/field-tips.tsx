@@ -28,25 +28,24 @@ const CSS = `
 const HIDE_DELAY_MS = 250;
 
 const DISMISSED_KEY = 'veriguide:dismissed-tips';
-/** Dismissals live for the tab's session; kept in memory too when sessionStorage is refused. */
+/** Used only when the page refuses sessionStorage (sandboxed frames): lasts for this page. */
 const dismissedInMemory = new Set<string>();
 
+/** Tips the user dismissed in this tab's session (field ids only, nothing the user typed). */
 function loadDismissed(win: Window): Set<string> {
   try {
     const saved: unknown = JSON.parse(win.sessionStorage.getItem(DISMISSED_KEY) ?? '[]');
-    if (Array.isArray(saved))
-      for (const id of saved) if (typeof id === 'string') dismissedInMemory.add(id);
+    return new Set(Array.isArray(saved) ? saved.filter((id) => typeof id === 'string') : []);
   } catch {
-    // Sandboxed frames refuse sessionStorage: memory alone still covers this page.
+    return dismissedInMemory;
   }
-  return dismissedInMemory;
 }
 
 function saveDismissed(win: Window, ids: Set<string>): void {
   try {
     win.sessionStorage.setItem(DISMISSED_KEY, JSON.stringify([...ids]));
   } catch {
-    // See loadDismissed.
+    for (const id of ids) dismissedInMemory.add(id);
   }
 }
 

@@ -9,7 +9,8 @@ import { normalizeLabel } from './label-text';
  */
 export function readSelectedType(field: HTMLElement): string | null {
   if (field instanceof HTMLSelectElement) {
-    const option = field.selectedOptions[0];
+    // options[selectedIndex] rather than selectedOptions: some DOMs (happy-dom) keep the latter stale.
+    const option = field.options[field.selectedIndex];
     return option && option.value !== '' ? (option.textContent ?? null) : null;
   }
   const checked =
