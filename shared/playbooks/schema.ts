@@ -253,8 +253,9 @@ export const PlaybookSchema = z
   .superRefine((p, ctx) => {
     const sourceIds = new Set(p.sources.map((s) => s.id));
     const walk = (value: unknown, path: (string | number)[]): void => {
-      if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
-      else if (value && typeof value === 'object') {
+      if (Array.isArray(value)) {
+        for (const [i, v] of value.entries()) walk(v, [...path, i]);
+      } else if (value && typeof value === 'object') {
         for (const [k, v] of Object.entries(value)) {
           if (k === 'sourceId' && typeof v === 'string' && !sourceIds.has(v)) {
             ctx.addIssue({ code: 'custom', path: [...path, k], message: `unknown source ${v}` });
