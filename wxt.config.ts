@@ -12,6 +12,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // Storage only. Page access comes from the content script's `matches`, which are exactly
+    // the consoles the playbooks name (extension/content/providers.ts): no host permissions.
     permissions: ['storage'],
   },
   vite: () => ({ plugins: [preact()] }),

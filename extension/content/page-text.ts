@@ -4,8 +4,8 @@
  * function takes the document as an argument so tests drive them with fixtures.
  */
 
-/** Elements whose text names a page, a step or a field (never inputs' values). */
-const STRUCTURAL = [
+/** Elements whose text names a page or a field: headings, labels, buttons, dialog titles. */
+const NAMES = [
   'h1',
   'h2',
   'h3',
@@ -13,15 +13,23 @@ const STRUCTURAL = [
   '[role="heading"]',
   'label',
   'legend',
-  'dt',
-  'th',
   'button',
   '[role="button"]',
   '[role="tab"]',
+  '[class*="title"]',
+].join(',');
+
+/** Also the places a console shows progress and status: step bars, status rows and badges. */
+const PROGRESS = [
+  NAMES,
+  'dt',
+  'dd',
+  'th',
   '[aria-current]',
   '[class*="step"]',
-  '[class*="title"]',
   '[class*="label"]',
+  '[class*="status"]',
+  '[class*="state"]',
 ].join(',');
 
 /** Texts longer than this are paragraphs, not names: ignoring them avoids false matches. */
@@ -31,13 +39,16 @@ const MAX_TEXT = 80;
 export const normalize = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
- * The short structural texts of the page (and of the page's own open shadow roots one level
- * down, where web-component consoles put their forms), normalised, plus the document title.
+ * The short texts of the page that name it (`names`: for recognising the page) or also show
+ * progress and status (`progress`: for finding the current step), from the document and the
+ * page's own open shadow roots (where web-component consoles put their forms), normalised,
+ * plus the document title.
  */
-export function structuralTexts(doc: Document): string[] {
+export function structuralTexts(doc: Document, kind: 'names' | 'progress'): string[] {
+  const selector = kind === 'names' ? NAMES : PROGRESS;
   const texts = [normalize(doc.title)];
   const collect = (root: ParentNode): void => {
-    for (const el of root.querySelectorAll(STRUCTURAL)) {
+    for (const el of root.querySelectorAll(selector)) {
       if (isOurs(el)) continue;
       const text = normalize(el.textContent ?? '');
       if (text && text.length <= MAX_TEXT) texts.push(text);

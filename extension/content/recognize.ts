@@ -55,7 +55,7 @@ export function recognise(
   // Reading the page's texts is the costly part: only when the URL does not settle it.
   let texts: string[] | null = null;
   const score = (page: PageRule): number => {
-    if (texts === null) texts = structuralTexts(doc);
+    if (texts === null) texts = structuralTexts(doc, 'names');
     return contentScore(page, texts);
   };
   const byUrl = playbook.pages.filter((page) => pageMatchesUrl(page, url));
@@ -64,9 +64,19 @@ export function recognise(
   return scored.length > 0 ? { playbook, page: best(scored, score), by: 'content' } : null;
 }
 
+/**
+ * The best-scoring page. On a tie the more specific page wins (serving fewer flows: a form
+ * beats the type choice whose heading it repeats), unless several equally specific pages tie
+ * (the type choice shows both forms' names): then the general page that serves them all.
+ */
 function best(pages: PageRule[], score: (page: PageRule) => number): PageRule {
-  if (pages.length === 1) return pages[0] as PageRule;
-  return pages.reduce((a, b) => (score(b) > score(a) ? b : a));
+  const top = Math.max(...pages.map(score));
+  const tied = pages.filter((p) => score(p) === top);
+  const fewest = Math.min(...tied.map((p) => p.flows.length));
+  const specific = tied.filter((p) => p.flows.length === fewest);
+  if (specific.length === 1) return specific[0] as PageRule;
+  const general = tied.reduce((a, b) => (b.flows.length > a.flows.length ? b : a));
+  return general;
 }
 
 const cache = new Map<string, RegExp | null>();

@@ -1,10 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { boot } from '../../content/boot';
+import { CONSOLE_MATCHES } from '../../content/providers';
 
 export default defineContentScript({
-  matches: ['https://console.commsease.com/*'],
-  main() {
-    const host = document.createElement('veriguide-root');
-    host.setAttribute('data-testid', 'vg-launcher');
-    document.documentElement.append(host);
+  matches: CONSOLE_MATCHES,
+  runAt: 'document_idle',
+  main(ctx) {
+    performance.mark('veriguide:start');
+    void boot(ctx);
   },
 });

@@ -1,0 +1,160 @@
+import { useState } from 'preact/hooks';
+import { isOverdue, localDate } from '../../../shared/dates';
+import type { Flow, Playbook } from '../../../shared/playbooks/schema';
+import { explainRefusal, type Refusal } from '../../../shared/rules/status-machine';
+import { type Locale, pick } from '../../../shared/text';
+import type { AccountRecord } from '../../records/record-store';
+import type { ShownStatus } from '../anchors/types';
+import { S } from './strings';
+import { moveTo, type Target } from './transitions';
+import type { UpdateRecord } from './use-record';
+
+interface Props {
+  playbook: Playbook;
+  record: AccountRecord;
+  update: UpdateRecord;
+  flow: Flow | null;
+  pageStatus: ShownStatus | null;
+  locale: Locale;
+  now: () => Date;
+}
+
+/** "2026-11-20 – 2026-11-24", the review window in the provider's local dates. */
+export const windowText = (w: NonNullable<AccountRecord['reviewWindow']>): string =>
+  w.earliest === w.latest ? w.latest : `${w.earliest} – ${w.latest}`;
+
+/**
+ * The account's status: review window, overdue, lock end, the actions that move it through the
+ * status machine, and the page's own status offered (never applied) as an update.
+ */
+export function StatusSection({ playbook, record, update, flow, pageStatus, locale, now }: Props) {
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const L = (text: { en: string; zh: string }) => pick(text, locale);
+
+  const apply = async (target: Target, route: boolean, rejectReason?: string): Promise<boolean> => {
+    const at = now().toISOString();
+    const result = moveTo(playbook, record, target, {
+      at,
+      flow,
+      reason: rejectReason,
+      direct: !route,
+    });
+    if (!result.ok) {
+      setRefusal(result.refusal);
+      return false;
+    }
+    setRefusal(null);
+    await update(() => result.record);
+    return true;
+  };
+
+  const w = record.reviewWindow;
+  const overdue = record.status === 'in_review' && w !== null && isOverdue(w, now().toISOString());
+  const locked = record.lockedUntil !== null && record.lockedUntil > now().toISOString();
+  const offer = pageStatus && pageStatus.status !== record.status ? pageStatus : null;
+
+  return (
+    <section data-testid="vg-status" aria-labelledby="vg-status-h">
+      <h3 id="vg-status-h">{L(S.statusHeading)}</h3>
+      <p>
+        <span class={`pill ${record.status}`} data-testid="vg-status-value">
+          {L(S.status[record.status])}
+        </span>{' '}
+        <span class="muted">{L(S.entity[record.entityType])}</span>
+      </p>
+      {record.submittedAt && (
+        <p class="muted">
+          {L(S.submittedAt)}: {localDate(record.submittedAt, playbook.timeZone)}
+        </p>
+      )}
+      {w && record.status === 'in_review' && (
+        <p data-testid="vg-review-window">
+          {L(S.reviewWindow)}: {windowText(w)}
+          {w.estimate && (
+            <span class="muted" title={L(S.estimate)}>
+              {' '}
+              {L(S.estimateMark)}
+            </span>
+          )}
+        </p>
+      )}
+      {overdue && (
+        <p class="refusal" data-testid="vg-overdue" role="alert">
+          {L(S.overdue)}
+        </p>
+      )}
+      {locked && record.lockedUntil && (
+        <p data-testid="vg-lock-end">
+          {L(S.lockEnd)}: {localDate(record.lockedUntil, playbook.timeZone)}
+        </p>
+      )}
+      {record.status === 'rejected' && record.rejectedReason && (
+        <p class="muted">
+          {L(S.rejectedReason)}: {record.rejectedReason}
+        </p>
+      )}
+      {offer && (
+        <div class="offer" data-testid="vg-status-offer">
+          {L(S.pageSays)}: “{offer.text}”.{' '}
+          <button
+            type="button"
+            class="primary"
+            onClick={() =>
+              void apply(offer.status, true, offer.status === 'rejected' ? offer.text : undefined)
+            }
+          >
+            {L(S.updateTo)} {L(S.status[offer.status])}
+          </button>
+        </div>
+      )}
+      <div class="actions">
+        <button type="button" onClick={() => void apply('in_review', true)}>
+          {L(S.iSubmitted)}
+        </button>
+        <button type="button" onClick={() => void apply('verified', false)}>
+          {L(S.approved)}
+        </button>
+        <button type="button" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
+          {L(S.rejected)}
+        </button>
+      </div>
+      {rejecting && (
+        <form
+          class="q"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void apply('rejected', false, reason).then((ok) => {
+              if (ok) {
+                setRejecting(false);
+                setReason('');
+              }
+            });
+          }}
+        >
+          <label>
+            <span>{L(S.rejectReasonLabel)}</span>
+            <input
+              type="text"
+              value={reason}
+              maxLength={300}
+              onInput={(e) => setReason(e.currentTarget.value)}
+            />
+          </label>
+          <div class="actions">
+            <button type="submit">{L(S.saveRejection)}</button>
+            <button type="button" onClick={() => setRejecting(false)}>
+              {L(S.cancel)}
+            </button>
+          </div>
+        </form>
+      )}
+      {refusal && (
+        <p class="refusal" role="alert" data-testid="vg-refusal">
+          {L(S.refused)}: {explainRefusal(refusal, locale)}
+        </p>
+      )}
+    </section>
+  );
+}
