@@ -77,12 +77,23 @@ const STATUS_LABEL: Record<Status, LocalizedText> = {
   rejected: { en: 'rejected', zh: '已驳回' },
 };
 
+/** Any value as short text for a message, without calling a hostile `toString`. */
+const show = (value: unknown): string =>
+  typeof value === 'string' ? value.slice(0, 100) : `(${typeof value})`;
+
 const FLOW_LABEL: Record<FlowKind, LocalizedText> = {
   individual: { en: 'individual verification', zh: '个人认证' },
   enterprise: { en: 'enterprise verification', zh: '企业认证' },
   change: { en: 'change', zh: '变更' },
   update: { en: 'update', zh: '信息更新' },
   upgrade: { en: 'upgrade to enterprise', zh: '升级为企业认证' },
+};
+
+/** English needs the article: "An update can start from ...". */
+const FLOW_SUBJECT: Record<FollowUpFlow, string> = {
+  change: 'A change',
+  update: 'An update',
+  upgrade: 'An upgrade to enterprise',
 };
 
 const ENTITY_LABEL: Record<AccountState['entityType'], LocalizedText> = {
@@ -120,9 +131,9 @@ const VERIFICATION_ORDER: LocalizedText = {
   zh: '认证的顺序是：未认证 → 认证中 → 审核中 → 已认证或已驳回；被驳回或已认证的账号从“认证中”重新开始。',
 };
 
-const notAllowed = (playbook: Playbook, from: string, to: string): Refusal => {
-  const fromLabel = isStatus(from) ? STATUS_LABEL[from] : { en: String(from), zh: String(from) };
-  const toLabel = isStatus(to) ? STATUS_LABEL[to] : { en: String(to), zh: String(to) };
+const notAllowed = (playbook: Playbook, from: unknown, to: unknown): Refusal => {
+  const fromLabel = isStatus(from) ? STATUS_LABEL[from] : { en: show(from), zh: show(from) };
+  const toLabel = isStatus(to) ? STATUS_LABEL[to] : { en: show(to), zh: show(to) };
   return {
     code: 'not_allowed',
     message: {
@@ -217,7 +228,7 @@ const followUpRefusal = (
   return {
     code: 'locked',
     message: {
-      en: `${blocking.lock.message?.en ?? ''} A ${label.en} can start from ${when} (China Standard Time, UTC+8).`.trim(),
+      en: `${blocking.lock.message?.en ?? ''} ${FLOW_SUBJECT[flow]} can start from ${when} (China Standard Time, UTC+8).`.trim(),
       zh: `${blocking.lock.message?.zh ?? ''}可在 ${when}（北京时间）之后发起${label.zh}。`,
     },
     until: blocking.end,
@@ -252,14 +263,14 @@ const transition = (
   const from = current?.status;
   const to = req?.to;
   if (!isStatus(from) || !isStatus(to) || !NEXT[from].includes(to)) {
-    return refuse(notAllowed(playbook, String(from), String(to)));
+    return refuse(notAllowed(playbook, from, to));
   }
   const atMs = parseInstant(req.at);
   if (atMs === null) {
     return refuse(
       unreadable(playbook, {
-        en: `the time ${JSON.stringify(String(req.at))} is not an ISO 8601 date and time`,
-        zh: `时间 ${JSON.stringify(String(req.at))} 不是 ISO 8601 日期时间`,
+        en: `the time ${JSON.stringify(show(req.at))} is not an ISO 8601 date and time`,
+        zh: `时间 ${JSON.stringify(show(req.at))} 不是 ISO 8601 日期时间`,
       }),
     );
   }
@@ -273,8 +284,8 @@ const transition = (
           return refuse({
             code: 'not_allowed',
             message: {
-              en: `A verified account starts a change, an update or an upgrade, not a new ${FLOW_LABEL[requested]?.en ?? String(requested)}.`,
-              zh: `已认证的账号只能发起变更、信息更新或升级，不能重新进行${FLOW_LABEL[requested]?.zh ?? String(requested)}。`,
+              en: `A verified account starts a change, an update or an upgrade, not a new ${FLOW_LABEL[requested as FlowKind]?.en ?? show(requested)}.`,
+              zh: `已认证的账号只能发起变更、信息更新或升级，不能重新进行${FLOW_LABEL[requested as FlowKind]?.zh ?? show(requested)}。`,
             },
             sourceUrl: sourceUrl(playbook),
           });
@@ -379,8 +390,8 @@ const entityChange = (
   if (!isEntityType(to) || !isEntityType(current?.entityType) || !isStatus(current?.status)) {
     return refuse(
       unreadable(playbook, {
-        en: `the verification type ${JSON.stringify(String(to))} or the account is not understood`,
-        zh: `认证类型 ${JSON.stringify(String(to))} 或账号数据无法识别`,
+        en: `the verification type ${JSON.stringify(show(to))} or the account is not understood`,
+        zh: `认证类型 ${JSON.stringify(show(to))} 或账号数据无法识别`,
       }),
     );
   }
