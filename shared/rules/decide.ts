@@ -114,9 +114,19 @@ function sentences(...parts: LocalizedText[]): LocalizedText {
  * Everything is read from the provider's playbook (capabilities, documents, methods, locks,
  * irreversible changes, attempt limits and the notes in `DECISION_NOTES`).
  */
-export function decide(rawInput: DecisionInput): Decision {
+export function decide(input: DecisionInput): Decision {
+  return decideWith(getPlaybook(DecisionInputSchema.parse(input).provider), input);
+}
+
+/**
+ * `decide` with the playbook given, for bundles that carry only some providers' playbooks
+ * (the content script): importing only this lets the bundler drop the other providers.
+ */
+export function decideWith(playbook: Playbook, rawInput: DecisionInput): Decision {
   const input = DecisionInputSchema.parse(rawInput);
-  const playbook = getPlaybook(input.provider);
+  if (input.provider !== playbook.id) {
+    throw new Error(`decision for ${input.provider} asked of the ${playbook.id} playbook`);
+  }
   const reason = reasonFactory(playbook);
   const note = (id: string) => playbook.notes.find((n) => n.id === id);
   const { individual, enterprise } = playbook.types;

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findFlow, getPlaybook } from '../../../shared/playbooks/index';
 import { PROVIDER_IDS } from '../../../shared/playbooks/schema';
-import { type Decision, type DecisionInput, decide } from '../../../shared/rules/decide';
+import {
+  type Decision,
+  type DecisionInput,
+  decide,
+  decideWith,
+} from '../../../shared/rules/decide';
 
 const no = { needsSpecialVatInvoice: false, needsSmsPacks: false, buysInMainland: false } as const;
 
@@ -407,5 +412,62 @@ describe('decide()', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  describe('reads its rules from the playbook, not from provider names', () => {
+    const copy = (id: 'commsease' | 'tencentcloud-intl') => structuredClone(getPlaybook(id));
+
+    it('keeps a person on individual verification once the playbook lets individuals buy SMS packs', () => {
+      const playbook = copy('commsease');
+      playbook.types.individual.cannot = playbook.types.individual.cannot.filter(
+        (c) => c !== 'sms_packs',
+      );
+      const input = {
+        ...no,
+        provider: 'commsease',
+        owner: 'individual',
+        needsSmsPacks: true,
+      } as const;
+      expect(decide(input).recommended).toBe('enterprise');
+      expect(decideWith(playbook, input).recommended).toBe('individual');
+    });
+
+    it('drops the bank-card blocker when the document no longer needs a mainland card', () => {
+      const playbook = copy('commsease');
+      for (const d of playbook.types.individual.documents) delete d.requiresMainlandBankCard;
+      const input = {
+        ...no,
+        provider: 'commsease',
+        owner: 'individual',
+        document: 'passport',
+        hasMainlandBankCard: false,
+      } as const;
+      expect(ids(decideWith(playbook, input).blockers)).toEqual([]);
+    });
+
+    it('warns about irreversibility as soon as the playbook states it', () => {
+      const playbook = copy('tencentcloud-intl');
+      playbook.irreversible = [
+        {
+          from: 'enterprise',
+          to: 'individual',
+          message: { en: 'Never back.', zh: '不可改回。' },
+          sourceId: 'identity-verification',
+        },
+      ];
+      const input = { ...no, provider: 'tencentcloud-intl', owner: 'organization' } as const;
+      expect(ids(decide(input).warnings)).not.toContain('irreversible-enterprise');
+      expect(ids(decideWith(playbook, input).warnings)).toContain('irreversible-enterprise');
+    });
+
+    it("refuses to answer for one provider from another's playbook", () => {
+      expect(() =>
+        decideWith(getPlaybook('commsease'), {
+          ...no,
+          provider: 'volcengine',
+          owner: 'individual',
+        }),
+      ).toThrow(/volcengine/);
+    });
   });
 });
