@@ -19,6 +19,6 @@ describe.skipIf(browserSkipped())('built extension in Chromium', () => {
     );
     const page = await browser.context.newPage();
     await page.goto('https://console.commsease.com/');
-    await expect.poll(() => page.locator('veriguide-root').count()).toBe(1);
+    await expect.poll(() => page.locator('veriguide-overlay').count()).toBe(1);
   });
 });

@@ -16,13 +16,15 @@ export interface ExtensionBrowser {
  * The flags keep Chromium off the network this machine does not have.
  */
 export async function launchWithExtension(
-  opts: { userDataDir?: string } = {},
+  opts: { userDataDir?: string; locale?: string } = {},
 ): Promise<ExtensionBrowser> {
   const executablePath = inject('chromiumPath');
   const userDataDir = opts.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'vg-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
+    // The browser's language (navigator.language), e.g. 'zh-CN' for the Chinese UI.
+    ...(opts.locale ? { locale: opts.locale } : {}),
     args: [
       '--no-sandbox',
       `--disable-extensions-except=${EXTENSION_DIR}`,

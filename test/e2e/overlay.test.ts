@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { commsease } from '../../shared/playbooks/commsease';
+import { browserSkipped, type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { serveFixture } from './support/fixtures';
+
+const TENCENT = 'https://console.tencentcloud.com';
+const COMMSEASE = 'https://console.commsease.com';
+
+/** Names of every veriguide-* element in the document (the overlay's hosts). */
+const veriguideHosts = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('*')]
+      .map((el) => el.localName)
+      .filter((name) => name.startsWith('veriguide-')),
+  );
+
+describe.skipIf(browserSkipped())('overlay shell in Chromium', () => {
+  let browser: ExtensionBrowser | undefined;
+  afterEach(async () => {
+    await browser?.close();
+    browser = undefined;
+  });
+
+  it('shows the launcher above a fixed header and widget with the maximum z-index, unstyled by the page', async () => {
+    browser = await launchWithExtension();
+    await serveFixture(
+      browser.context,
+      `${TENCENT}/**`,
+      'tencentcloud-intl/type-choice-fixed-header.html',
+    );
+    const page = await browser.context.newPage();
+    await page.goto(`${TENCENT}/developer/auth`);
+    const launcher = page.getByTestId('vg-launcher');
+    await expect.poll(() => launcher.isVisible()).toBe(true);
+    const box = await launcher.boundingBox();
+    if (!box) throw new Error('launcher has no box');
+    const hit = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x as number, y as number)?.localName,
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
+    expect(hit).toBe('veriguide-overlay');
+    // The page's `* { font-family: Comic Sans !important }` does not reach into the overlay.
+    expect(await launcher.evaluate((el) => getComputedStyle(el).fontFamily)).not.toMatch(/Comic/);
+    await launcher.click();
+    await expect.poll(() => page.getByTestId('vg-panel').isVisible()).toBe(true);
+  });
+
+  it('the decision helper picks the flow the checklist follows', async () => {
+    browser = await launchWithExtension();
+    await serveFixture(browser.context, `${COMMSEASE}/**`, 'commsease/type-choice.html');
+    const page = await browser.context.newPage();
+    await page.goto(`${COMMSEASE}/#/account/authentication`);
+    await page.getByTestId('vg-launcher').click();
+    const panel = page.getByTestId('vg-panel');
+    await panel.getByLabel('A person').check();
+    await panel.getByLabel('Do you need to buy SMS packs?').check();
+    const recommended = panel.getByTestId('vg-recommended');
+    await expect.poll(() => recommended.getAttribute('data-type')).toBe('enterprise');
+    await panel.getByRole('button', { name: 'Use this flow' }).click();
+    const flowSelect = panel.getByTestId('vg-flow');
+    await expect.poll(() => flowSelect.inputValue()).toBe('enterprise');
+    const shown = await panel
+      .getByTestId('vg-step')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-step-id')));
+    const enterprise = commsease.flows.find((f) => f.id === 'enterprise');
+    expect(shown).toEqual(enterprise?.steps.map((s) => s.id));
+    // The choice is saved: it is still there after a reload.
+    await page.reload();
+    await page.getByTestId('vg-launcher').click();
+    await expect.poll(() => page.getByTestId('vg-flow').inputValue()).toBe('enterprise');
+  });
+
+  it('keeps checklist progress across a reload and a browser restart', async () => {
+    const profile = mkdtempSync(path.join(tmpdir(), 'vg-profile-'));
+    try {
+      browser = await launchWithExtension({ userDataDir: profile });
+      await serveFixture(browser.context, `${COMMSEASE}/**`, 'commsease/individual-form.html');
+      let page = await browser.context.newPage();
+      await page.goto(`${COMMSEASE}/#/account/authentication/individual`);
+      await page.getByTestId('vg-launcher').click();
+      const steps = page.getByTestId('vg-step');
+      await steps.nth(0).click();
+      await steps.nth(1).press('Space');
+      const progress = page.getByTestId('vg-progress');
+      await expect.poll(() => progress.textContent()).toMatch(/^2 of \d+$/);
+      const total = (await progress.textContent())?.split(' of ')[1];
+
+      await page.reload();
+      await page.getByTestId('vg-launcher').click();
+      await expect.poll(() => page.getByTestId('vg-progress').textContent()).toBe(`2 of ${total}`);
+      expect(await page.getByTestId('vg-step').nth(0).getAttribute('aria-checked')).toBe('true');
+
+      await browser.close();
+      browser = await launchWithExtension({ userDataDir: profile });
+      await serveFixture(browser.context, `${COMMSEASE}/**`, 'commsease/individual-form.html');
+      page = await browser.context.newPage();
+      await page.goto(`${COMMSEASE}/#/account/authentication/individual`);
+      await page.getByTestId('vg-launcher').click();
+      await expect.poll(() => page.getByTestId('vg-progress').textContent()).toBe(`2 of ${total}`);
+    } finally {
+      await browser?.close();
+      browser = undefined;
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
+  it('shows the drift notice when the page no longer has the expected fields', async () => {
+    browser = await launchWithExtension();
+    await serveFixture(
+      browser.context,
+      `${TENCENT}/**`,
+      'tencentcloud-intl/individual-form-drift.html',
+    );
+    const page = await browser.context.newPage();
+    await page.goto(`${TENCENT}/developer/auth/individual`);
+    await page.getByTestId('vg-launcher').click();
+    await expect
+      .poll(() => page.getByTestId('vg-drift').isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    // The checklist is still there.
+    expect(await page.getByTestId('vg-step').count()).toBeGreaterThan(0);
+  });
+
+  it('removes every veriguide host after a single-page route change away from verification', async () => {
+    browser = await launchWithExtension();
+    await serveFixture(browser.context, `${TENCENT}/**`, 'tencentcloud-intl/spa.html');
+    const page = await browser.context.newPage();
+    await page.goto(`${TENCENT}/developer/auth`);
+    await expect.poll(() => page.getByTestId('vg-launcher').isVisible()).toBe(true);
+    // The page's own router: history.pushState, no reload.
+    await page.getByRole('link', { name: 'Overview' }).click();
+    expect(new URL(page.url()).pathname).toBe('/overview');
+    await expect.poll(() => veriguideHosts(page)).toEqual([]);
+    // And back again.
+    await page.getByRole('link', { name: 'Individual form' }).click();
+    await expect.poll(() => page.getByTestId('vg-launcher').isVisible()).toBe(true);
+  });
+
+  it('speaks Chinese on a Chinese page in a Chinese browser, and switches language on request', async () => {
+    browser = await launchWithExtension({ locale: 'zh-CN' });
+    await serveFixture(browser.context, `${COMMSEASE}/**`, 'commsease/individual-form-zh.html');
+    const page = await browser.context.newPage();
+    await page.goto(`${COMMSEASE}/#/account/authentication/individual`);
+    const launcher = page.getByTestId('vg-launcher');
+    await expect.poll(() => launcher.textContent()).toContain('未认证');
+    await launcher.click();
+    await expect.poll(() => page.getByTestId('vg-checklist').textContent()).toContain('清单');
+    await page.getByTestId('vg-lang-en').click();
+    await expect.poll(() => page.getByTestId('vg-checklist').textContent()).toContain('Checklist');
+  });
+});
