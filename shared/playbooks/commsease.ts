@@ -92,7 +92,7 @@ const irreversibleMessage = t(
 
 export const commsease: Playbook = {
   id: 'commsease',
-  name: t('CommsEase', 'CommsEase 云信'),
+  name: t('CommsEase', '网易云信 CommsEase'),
   consoleMatches: ['https://console.commsease.com/*'],
   timeZone: 'Asia/Shanghai',
   calendar: 'cn',
@@ -214,13 +214,13 @@ export const commsease: Playbook = {
           sourceId: ENT,
         },
       ],
+      // Paper special invoices are special VAT invoices; SMS packs are what individual accounts
+      // are denied.
       can: [
-        'enterprise_operations',
         'contracts_in_company_name',
         'vat_electronic_invoice',
         'paper_special_invoice',
         'special_vat_invoice',
-        'sms_trial',
         'sms_packs',
       ],
       cannot: [],
