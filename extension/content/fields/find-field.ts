@@ -1,5 +1,5 @@
 import type { FieldAnchor } from '../../../shared/playbooks/schema';
-import { labelMatches } from './label-text';
+import { normalizeLabel } from './label-text';
 
 /** Where a field can live: the document or one of the page's own open shadow roots. */
 export type SearchRoot = Document | ShadowRoot;
@@ -117,65 +117,94 @@ function controlAfter(label: Element): HTMLElement | null {
   return null;
 }
 
+/**
+ * What one scan reads from a root, once for all anchors: label texts are normalised a single
+ * time, and only small elements are read as captions (reading the text of every big container
+ * on a console page would cost time on each scan).
+ */
+export interface RootIndex {
+  root: SearchRoot;
+  labels: { el: HTMLLabelElement; text: string }[];
+  controls: HTMLElement[];
+  captions: { el: Element; text: string }[];
+}
+
+export function indexRoot(root: SearchRoot): RootIndex {
+  const labels = [...root.querySelectorAll('label')]
+    .filter(usable)
+    .map((el) => ({ el, text: normalizeLabel(ownText(el)) }));
+  const controls = [...root.querySelectorAll<HTMLElement>(CONTROL)].filter(usable);
+  const captions: RootIndex['captions'] = [];
+  for (const el of root.querySelectorAll(LABEL_LIKE)) {
+    if (el.childElementCount > 3 || isControl(el) || !usable(el)) continue;
+    const text = el.textContent ?? '';
+    if (text.length > MAX_LABEL_CHARS || el.querySelector(CONTROL)) continue;
+    captions.push({ el, text: normalizeLabel(text) });
+  }
+  return { root, labels, controls, captions };
+}
+
 function findInRoot(
-  root: SearchRoot,
-  labels: readonly string[],
+  index: RootIndex,
+  labels: ReadonlySet<string>,
   taken: ReadonlySet<Element>,
 ): { control: HTMLElement; by: FoundBy } | null {
+  const { root } = index;
   const free = (el: Element | null | undefined): el is HTMLElement =>
     !!el && isControl(el) && usable(el) && !taken.has(el);
+  const named = (text: string | null | undefined): boolean =>
+    !!text && labels.has(normalizeLabel(text));
 
   // <label for=…> and <label> wrapping its control.
-  for (const label of root.querySelectorAll('label')) {
-    if (!labelMatches(ownText(label), labels)) continue;
-    const forId = label.getAttribute('for');
+  for (const label of index.labels) {
+    if (!labels.has(label.text)) continue;
+    const forId = label.el.getAttribute('for');
     if (forId) {
       const target = root.getElementById(forId);
       if (free(target)) return { control: target, by: 'label-for' };
     }
-    const wrapped = [...label.querySelectorAll(CONTROL)].find(free);
+    const wrapped = [...label.el.querySelectorAll(CONTROL)].find(free);
     if (wrapped) return { control: wrapped, by: 'label-wrap' };
   }
 
-  const controls = [...root.querySelectorAll<HTMLElement>(CONTROL)].filter(free);
+  const controls = index.controls.filter(free);
   for (const control of controls) {
     const ids = control.getAttribute('aria-labelledby')?.split(/\s+/).filter(Boolean) ?? [];
-    const named = ids.map((id) => root.getElementById(id)?.textContent ?? '').join(' ');
-    if (ids.length > 0 && labelMatches(named, labels)) return { control, by: 'aria-labelledby' };
+    const text = ids.map((id) => root.getElementById(id)?.textContent ?? '').join(' ');
+    if (ids.length > 0 && named(text)) return { control, by: 'aria-labelledby' };
   }
   for (const control of controls) {
-    if (labelMatches(control.getAttribute('aria-label'), labels)) {
-      return { control, by: 'aria-label' };
-    }
+    if (named(control.getAttribute('aria-label'))) return { control, by: 'aria-label' };
   }
   for (const control of controls) {
-    if (labelMatches(control.getAttribute('placeholder'), labels)) {
-      return { control, by: 'placeholder' };
-    }
+    if (named(control.getAttribute('placeholder'))) return { control, by: 'placeholder' };
   }
 
   // Console layouts: a label cell/div beside the control's cell.
-  for (const el of root.querySelectorAll(LABEL_LIKE)) {
-    const text = el.textContent ?? '';
-    if (text.length > MAX_LABEL_CHARS || el.querySelector(CONTROL) || isControl(el)) continue;
-    if (!usable(el) || !labelMatches(text, labels)) continue;
-    const control = controlAfter(el);
+  for (const caption of index.captions) {
+    if (!labels.has(caption.text)) continue;
+    const control = controlAfter(caption.el);
     if (control && !taken.has(control)) return { control, by: 'sibling-label' };
   }
   return null;
 }
 
-/** Finds one anchor's field by its label text in any language, across `roots`. */
+/** The normalised label texts of an anchor, in every language. */
+const anchorLabels = (anchor: FieldAnchor): Set<string> =>
+  new Set([...anchor.labels.en, ...anchor.labels.zh].map(normalizeLabel).filter(Boolean));
+
+/** Finds one anchor's field by its label text in any language, across indexed roots. */
 export function findField(
-  roots: readonly SearchRoot[],
+  indexes: readonly RootIndex[],
   anchor: FieldAnchor,
   taken: ReadonlySet<Element> = new Set(),
 ): FoundField | null {
-  const labels = [...anchor.labels.en, ...anchor.labels.zh];
-  for (const root of roots) {
-    const hit = findInRoot(root, labels, taken);
-    if (hit)
+  const labels = anchorLabels(anchor);
+  for (const index of indexes) {
+    const hit = findInRoot(index, labels, taken);
+    if (hit) {
       return { anchor, element: fieldElement(hit.control), control: hit.control, by: hit.by };
+    }
   }
   return null;
 }
@@ -188,12 +217,12 @@ export function findFields(
   doc: Document,
   anchors: readonly FieldAnchor[],
 ): Map<string, FoundField> {
-  const roots = searchRoots(doc);
+  const indexes = searchRoots(doc).map(indexRoot);
   const taken = new Set<Element>();
   const found = new Map<string, FoundField>();
   for (const anchor of anchors) {
     if (found.has(anchor.id)) continue;
-    const hit = findField(roots, anchor, taken);
+    const hit = findField(indexes, anchor, taken);
     if (!hit) continue;
     taken.add(hit.element);
     taken.add(hit.control);

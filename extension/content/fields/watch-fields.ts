@@ -32,6 +32,7 @@ function pageShowsSignal(ctx: FeatureContext, placed: PlacedAnchor): boolean {
   const texts = [...signal.en, ...signal.zh];
   for (const root of searchRoots(ctx.document)) {
     for (const el of root.querySelectorAll('h1, h2, h3, h4, h5, h6, li, span, div, p, label')) {
+      if (el.childElementCount > 3) continue; // a container, not a heading or marker
       const text = el.textContent ?? '';
       if (text.length <= 80 && labelMatches(text, texts)) return true;
     }
