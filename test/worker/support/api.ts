@@ -109,19 +109,23 @@ export const createAccount = async (
   return (await res.json()) as Account;
 };
 
-/** Row counts of the tables a refused request must leave alone. */
-export const snapshot = async (): Promise<Record<string, number>> => {
-  const tables = ['accounts', 'events', 'members', 'tokens', 'idempotency_keys'];
-  const out: Record<string, number> = {};
-  for (const t of tables) {
-    const row = await env.DB.prepare(
-      `SELECT COUNT(*) AS n, TOTAL(LENGTH(${t === 'events' ? 'after' : 'rowid'})) AS l FROM ${t}`,
-    ).first<{ n: number; l: number }>();
-    out[t] = row?.n ?? 0;
-  }
-  const sum = await env.DB.prepare(
-    "SELECT group_concat(id || ':' || version, ',') AS v FROM (SELECT id, version FROM accounts ORDER BY id)",
-  ).first<{ v: string | null }>();
-  out.accountVersions = (sum?.v ?? '').length;
-  return out;
+/**
+ * A fingerprint of everything a request could write (token last-use times aside): equal
+ * fingerprints before and after a refused request mean it changed nothing.
+ */
+export const fingerprint = async (): Promise<string> => {
+  const parts = await env.DB.batch([
+    env.DB.prepare(
+      "SELECT group_concat(id || ':' || version || ':' || COALESCE(deleted_at, ''), ',') AS v FROM (SELECT * FROM accounts ORDER BY id)",
+    ),
+    env.DB.prepare("SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) AS v FROM events"),
+    env.DB.prepare(
+      "SELECT group_concat(id || ':' || role || ':' || name, ',') AS v FROM (SELECT * FROM members ORDER BY id)",
+    ),
+    env.DB.prepare(
+      "SELECT group_concat(id || ':' || COALESCE(revoked_at, ''), ',') AS v FROM (SELECT * FROM tokens ORDER BY id)",
+    ),
+    env.DB.prepare('SELECT COUNT(*) AS v FROM idempotency_keys'),
+  ]);
+  return parts.map((p) => String((p.results[0] as { v: unknown } | undefined)?.v)).join('|');
 };
