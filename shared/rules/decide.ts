@@ -265,6 +265,23 @@ export function decideWith(playbook: Playbook, rawInput: DecisionInput): Decisio
     );
   }
 
+  // An individual account is not a dead end where the provider offers a way to enterprise.
+  const later = playbook.flows.find(
+    (f) => (f.kind === 'upgrade' || f.kind === 'change') && f.entityType === 'enterprise',
+  );
+  if (recommended === 'individual' && later) {
+    reasons.push(
+      reason(
+        'upgrade-later',
+        {
+          en: `If the resources later belong to an organization, the account can move to ${enterprise.name.en} (${later.title.en}).`,
+          zh: `如果以后资源改归组织所有，账号可以转为${enterprise.name.zh}（${later.title.zh}）。`,
+        },
+        later.sourceId,
+      ),
+    );
+  }
+
   // 3. Documents and the mainland bank card some of them need.
   const helpNote = note(DECISION_NOTES.onlineAuthHelp);
   const wayOut = helpNote?.text ?? { en: '', zh: '' };
