@@ -290,8 +290,8 @@ export const tencentcloudIntl: Playbook = {
           guard: {
             triggers: { en: ['Organization Verification'], zh: ['企业认证'] },
             message: t(
-              'Verification decides who owns this account and its resources. Choose Organization Verification only if the account belongs to an organization: an organization account cannot be used for personal projects.',
-              '身份认证决定账号及其资源的归属。只有账号归组织所有时才选择企业认证：企业账号不能用于个人项目。',
+              'Verification decides who owns this account and its resources, and it can never be revoked (only modified, at most once per 30 days). Choose Organization Verification only if the account belongs to an organization: an organization account cannot be used for personal projects.',
+              '身份认证决定账号及其资源的归属，且无法撤销（只能变更，每 30 天最多一次）。只有账号归组织所有时才选择企业认证：企业账号不能用于个人项目。',
             ),
             sourceId: GUIDE,
           },
