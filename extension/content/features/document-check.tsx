@@ -80,12 +80,15 @@ function WarningBox({
       width: win.document.documentElement.clientWidth || win.innerWidth,
       height: win.document.documentElement.clientHeight || win.innerHeight,
     };
-    const place = placeBeside(
-      warning.field.element.getBoundingClientRect(),
-      { width: el.offsetWidth, height: el.offsetHeight },
-      viewport,
-      ['below', 'right', 'above', 'left'],
-    );
+    const r = warning.field.element.getBoundingClientRect();
+    // A field the page hid (a collapsed step, a closed dialog) takes its warning with it.
+    el.style.visibility = r.width === 0 && r.height === 0 ? 'hidden' : 'visible';
+    const place = placeBeside(r, { width: el.offsetWidth, height: el.offsetHeight }, viewport, [
+      'below',
+      'right',
+      'above',
+      'left',
+    ]);
     el.style.left = `${place.left}px`;
     el.style.top = `${place.top}px`;
     el.dataset.side = place.side;

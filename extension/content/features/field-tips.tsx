@@ -66,6 +66,8 @@ function Tip({ field, locale, win, tick, onDismiss, onHover }: TipProps) {
     const el = ref.current;
     if (!el) return;
     const r = field.element.getBoundingClientRect();
+    // A field the page hid (a collapsed step, a closed dialog) takes its tip with it.
+    el.style.visibility = r.width === 0 && r.height === 0 ? 'hidden' : 'visible';
     const viewport = {
       width: win.document.documentElement.clientWidth || win.innerWidth,
       height: win.document.documentElement.clientHeight || win.innerHeight,

@@ -103,6 +103,32 @@ describe.skipIf(browserSkipped())('field features in Chromium with the built ext
     await page.close();
   });
 
+  it.each([
+    ['rendered late by the page', 'commsease/individual-form-late.html', '#idNumber'],
+    [
+      "inside the page's own shadow root",
+      'commsease/individual-form-shadow.html',
+      'ne-auth-form #idNumber',
+    ],
+  ])('finds a field %s and tips it', async (_variant, file, selector) => {
+    const page = await open(INDIVIDUAL_FORM, file);
+    // Playwright's CSS pierces open shadow roots; waiting covers the late form.
+    await page.locator(selector).waitFor();
+    const tip = page.locator('[data-testid="vg-hint"][data-field="id-number"]');
+    // The overlay may rescan a moment after the field arrives: focus until the tip shows.
+    await expect
+      .poll(async () => {
+        await page.locator('body').click({ position: { x: 5, y: 5 } });
+        await page.locator(selector).focus();
+        return tip.isVisible();
+      })
+      .toBe(true);
+    expect(overlaps(await box(page, '[data-testid="vg-hint"]'), await box(page, selector))).toBe(
+      false,
+    );
+    await page.close();
+  });
+
   it('follows its field when the page scrolls', async () => {
     const page = await open(INDIVIDUAL_FORM, 'commsease/individual-form.html');
     await page.evaluate(() => {

@@ -207,3 +207,41 @@ describe('guard on the Tencent Cloud type choice', () => {
     expect(submitted).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('recognising a trigger in the layouts consoles use', () => {
+  it.each([
+    [
+      'a radio card whose title is the trigger',
+      `<label class="card"><input type="radio" name="t"><h4>Upgrade</h4><p>For companies</p></label>
+       <label class="card"><input type="radio" name="t"><h4>Stay individual</h4></label>`,
+      'h4',
+      true,
+    ],
+    [
+      'a span inside the trigger button',
+      '<button type="button"><i class="icon"></i><span>Upgrade</span></button>',
+      'span',
+      true,
+    ],
+    ['a link styled as a button', '<a href="#upgrade" class="btn">升级</a>', 'a', true],
+    [
+      'a neighbouring button in the same toolbar',
+      '<div><button type="button" id="edit">Edit</button><button type="button">Upgrade</button></div>',
+      '#edit',
+      false,
+    ],
+    [
+      'a longer label that merely contains the trigger word',
+      '<button type="button">Upgrade plan details</button>',
+      'button',
+      false,
+    ],
+  ])('%s', (_layout, html, clicked, guarded) => {
+    loadHtml(`<html><body><main>${html}</main></body></html>`);
+    start(commsease, pageOf(commsease, 'authentication'));
+    const target = document.querySelector(clicked);
+    if (!target) throw new Error(`no ${clicked}`);
+    click(target);
+    expect(dialog() !== null).toBe(guarded);
+  });
+});
