@@ -55,7 +55,7 @@ export function DecisionSection({ playbook, record, update, locale, now }: Props
   const L = (text: LocalizedText) => pick(text, locale);
   const set = (patch: Partial<Answers>) => {
     setSaved(false);
-    setA({ ...a, ...patch });
+    setA((prev) => ({ ...prev, ...patch }));
   };
 
   const decision = useMemo(() => {

@@ -125,7 +125,9 @@ export function StatusSection({ playbook, record, update, flow, pageStatus, loca
           class="q"
           onSubmit={(e) => {
             e.preventDefault();
-            void apply('rejected', false, reason).then((ok) => {
+            // Read the field itself: a quick submit may come before the re-render.
+            const typed = new FormData(e.currentTarget).get('reason');
+            void apply('rejected', false, typeof typed === 'string' ? typed : reason).then((ok) => {
               if (ok) {
                 setRejecting(false);
                 setReason('');
@@ -137,6 +139,7 @@ export function StatusSection({ playbook, record, update, flow, pageStatus, loca
             <span>{L(S.rejectReasonLabel)}</span>
             <input
               type="text"
+              name="reason"
               value={reason}
               maxLength={300}
               onInput={(e) => setReason(e.currentTarget.value)}
