@@ -21,8 +21,12 @@ export function readSelectedType(field: HTMLElement): string | null {
   if (checked) return radioLabel(checked);
   const ariaChecked = field.querySelector('[role="radio"][aria-checked="true"]');
   if (ariaChecked) return ariaChecked.textContent;
-  // Custom selects (Element UI, TDesign, Ant) show the chosen option's text in a read-only input.
-  if (field instanceof HTMLInputElement) return field.value || null;
+  // Custom selects (Element UI, TDesign) show the chosen option's text in a read-only input.
+  // Only such inputs are read: a typed value is never taken for a document type.
+  if (field instanceof HTMLInputElement) {
+    const picker = field.readOnly || field.getAttribute('role') === 'combobox';
+    return picker ? field.value || null : null;
+  }
   const shown = field.querySelector(
     '[title], .selected, [class*="selection-item"], [class*="value"]',
   );
