@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { isOverdue, localDate } from '../../../shared/dates';
 import type { Flow, Playbook } from '../../../shared/playbooks/schema';
+import { containsPii } from '../../../shared/privacy/pii';
 import { explainRefusal, type Refusal } from '../../../shared/rules/status-machine';
 import { type Locale, pick } from '../../../shared/text';
 import type { AccountRecord } from '../../records/record-store';
@@ -34,6 +35,11 @@ export function StatusSection({ playbook, record, update, flow, pageStatus, loca
   const L = (text: { en: string; zh: string }) => pick(text, locale);
 
   const apply = async (target: Target, route: boolean, rejectReason?: string): Promise<boolean> => {
+    // The record never holds document or card numbers, even in a rejection reason.
+    if (rejectReason !== undefined && containsPii(rejectReason)) {
+      setRefusal({ code: 'not_allowed', message: S.reasonHasPii });
+      return false;
+    }
     const at = now().toISOString();
     const result = moveTo(playbook, record, target, {
       at,

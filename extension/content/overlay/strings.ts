@@ -44,6 +44,10 @@ export const S = {
     'Why was it rejected? (the provider’s message, no document numbers)',
     '驳回原因（服务商的说明，请勿填写证件号码）',
   ),
+  reasonHasPii: t(
+    'The reason contains what looks like a document or bank card number. Leave the number out: Veriguide never stores one.',
+    '原因中似乎包含证件号码或银行卡号。请去掉号码：Veriguide 从不保存此类号码。',
+  ),
   saveRejection: t('Save rejection', '保存驳回'),
   cancel: t('Cancel', '取消'),
   pageSays: t('This page says', '页面显示'),

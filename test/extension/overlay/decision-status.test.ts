@@ -128,6 +128,17 @@ describe('status', () => {
 
     const input = o.root.querySelector<HTMLInputElement>('form input[type="text"]');
     if (!input) throw new Error('no reason input');
+    // A document number in the reason is refused, and nothing is stored.
+    input.value = 'ID 11010519491231002X did not match';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    o.button('Save rejection').click();
+    await vi.waitFor(() =>
+      expect(o.need('vg-refusal').textContent).toMatch(/document or bank card/),
+    );
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(
+      '11010519491231002X',
+    );
+
     input.value = 'Photo was blurred';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     o.button('Save rejection').click();
