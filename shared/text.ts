@@ -1,15 +1,17 @@
-import { z } from 'zod';
+/**
+ * Localized text. This module stays free of runtime dependencies (no zod) because the content
+ * script imports it on every provider page; the schema lives in text-schema.ts.
+ */
 
 /** The languages the product speaks: English and Simplified Chinese. */
 export const LOCALES = ['en', 'zh'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** A sentence in every language the product speaks; user-facing rule text is always this. */
-export const LocalizedTextSchema = z.strictObject({
-  en: z.string().min(1),
-  zh: z.string().min(1),
-});
-export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+export interface LocalizedText {
+  en: string;
+  zh: string;
+}
 
 /** Picks the user's language from a localized text. */
 export const pick = (text: LocalizedText, locale: Locale): string => text[locale];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedTextSchema } from '../text';
+import { LocalizedTextSchema } from '../text-schema';
 
 /**
  * A playbook is data describing one provider's verification: its pages, sources, types,
