@@ -1,6 +1,7 @@
 /**
  * CSV as RFC 4180 describes it: comma-separated, fields optionally in double quotes, a quote
  * inside a quoted field doubled, CRLF or LF between records, newlines allowed inside quotes.
+ * Only what cannot be read at all (an unclosed quote, text after a closing quote) fails.
  */
 
 export interface CsvRecord {
@@ -67,9 +68,9 @@ export const parseCsv = (input: string): CsvParse => {
     } else if (ch === '\r' || ch === '\n') {
       endRecord();
       i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else if (ch === '"') {
-      return { ok: false, row, message: 'a quote inside an unquoted field' };
     } else {
+      // A quote inside an unquoted field (`=HYPERLINK("x")`) is kept as text, as spreadsheet
+      // apps and Python's csv module read it.
       cell += ch;
       i += 1;
     }

@@ -45,9 +45,14 @@ describe('parseCsv', () => {
     expect(r.ok && r.records.map((x) => x.cells)).toEqual(cells);
   });
 
-  it('reports the row of an unclosed quote or stray quote', () => {
+  it('reports the row of an unclosed quote or of text after a closing quote', () => {
     expect(parseCsv('a\n1\n"open')).toMatchObject({ ok: false, row: 3 });
-    expect(parseCsv('a\nx"y')).toMatchObject({ ok: false, row: 2 });
+    expect(parseCsv('a,b\n"x"y,1')).toMatchObject({ ok: false, row: 2 });
+  });
+
+  it('keeps a quote inside an unquoted field as text', () => {
+    const r = parseCsv('a\n=HYPERLINK("x")');
+    expect(r.ok && r.records[1]?.cells).toEqual(['=HYPERLINK("x")']);
   });
 });
 

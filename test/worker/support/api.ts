@@ -21,7 +21,11 @@ export interface Team {
 const now = () => new Date().toISOString();
 
 /** Inserts a member with one token straight into D1 (the API needs a token to start with). */
-export const seedMember = async (teamId: string, role: Role, name = role): Promise<Caller> => {
+export const seedMember = async (
+  teamId: string,
+  role: Role,
+  name: string = role,
+): Promise<Caller> => {
   const memberId = crypto.randomUUID();
   const tokenId = crypto.randomUUID();
   const token = newToken();
