@@ -12,7 +12,7 @@ import type { FoundField } from '../fields/find-field';
 import { childController, createOverlayHost, onViewportChange } from '../fields/overlay-host';
 import { flowDocuments, type PlacedAnchor, pageFieldAnchors } from '../fields/page-anchors';
 import { placeBeside } from '../fields/placement';
-import { watchFields } from '../fields/watch-fields';
+import { watchPageFields } from '../fields/watch-fields';
 
 const TEXT = {
   typo: { en: 'Likely typo', zh: '可能输错了' },
@@ -201,30 +201,27 @@ export const documentCheck: Feature = {
       return controller;
     };
 
-    watchFields(ctx, {
-      anchors: placed,
-      onChange(next) {
-        found = next;
-        for (const [id, entry] of wired) {
-          if (next.get(id)?.element === entry.element) continue;
-          entry.controller.abort();
-          wired.delete(id);
-          warnings.delete(id);
+    watchPageFields(ctx, (next) => {
+      found = next;
+      for (const [id, entry] of wired) {
+        if (next.get(id)?.element === entry.element) continue;
+        entry.controller.abort();
+        wired.delete(id);
+        warnings.delete(id);
+      }
+      for (const p of placed) {
+        const field = next.get(p.anchor.id);
+        if (!field || wired.has(p.anchor.id)) continue;
+        if (p.anchor.validate) {
+          wired.set(p.anchor.id, { element: field.element, controller: wire(p, field) });
+        } else if (typeFieldIds.has(p.anchor.id)) {
+          wired.set(p.anchor.id, {
+            element: field.element,
+            controller: wireTypeField(p.anchor.id, field),
+          });
         }
-        for (const p of placed) {
-          const field = next.get(p.anchor.id);
-          if (!field || wired.has(p.anchor.id)) continue;
-          if (p.anchor.validate) {
-            wired.set(p.anchor.id, { element: field.element, controller: wire(p, field) });
-          } else if (typeFieldIds.has(p.anchor.id)) {
-            wired.set(p.anchor.id, {
-              element: field.element,
-              controller: wireTypeField(p.anchor.id, field),
-            });
-          }
-        }
-        paint();
-      },
+      }
+      paint();
     });
     onViewportChange(win, signal, () => {
       tick++;

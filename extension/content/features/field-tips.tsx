@@ -6,7 +6,7 @@ import type { FoundField } from '../fields/find-field';
 import { childController, createOverlayHost, onViewportChange } from '../fields/overlay-host';
 import { pageFieldAnchors } from '../fields/page-anchors';
 import { placeBeside } from '../fields/placement';
-import { watchFields } from '../fields/watch-fields';
+import { watchPageFields } from '../fields/watch-fields';
 
 const TEXT = {
   dismiss: { en: 'Dismiss this tip', zh: '关闭此提示' },
@@ -219,33 +219,29 @@ export const fieldTips: Feature = {
       return controller;
     };
 
-    watchFields(ctx, {
-      anchors: pageFieldAnchors(ctx.playbook, ctx.page),
-      reportDrift: true,
-      onChange(found) {
-        fields = new Map(found);
-        for (const [id, entry] of listeners) {
-          if (found.get(id)?.element === entry.element) continue;
-          entry.controller.abort();
-          listeners.delete(id);
-          if (focused === id) focused = null;
-          if (hovered === id) hovered = null;
+    watchPageFields(ctx, (found) => {
+      fields = new Map(found);
+      for (const [id, entry] of listeners) {
+        if (found.get(id)?.element === entry.element) continue;
+        entry.controller.abort();
+        listeners.delete(id);
+        if (focused === id) focused = null;
+        if (hovered === id) hovered = null;
+      }
+      for (const [id, field] of found) {
+        if (!listeners.has(id)) {
+          listeners.set(id, { element: field.element, controller: wire(id, field.element) });
         }
-        for (const [id, field] of found) {
-          if (!listeners.has(id)) {
-            listeners.set(id, { element: field.element, controller: wire(id, field.element) });
-          }
-        }
-        // A field already focused when it was found (autofocus) shows its tip at once.
-        for (const [id, field] of found) {
-          const active =
-            field.element.getRootNode() instanceof ShadowRoot
-              ? (field.element.getRootNode() as ShadowRoot).activeElement
-              : doc.activeElement;
-          if (active && field.element.contains(active)) focused = id;
-        }
-        paint();
-      },
+      }
+      // A field already focused when it was found (autofocus) shows its tip at once.
+      for (const [id, field] of found) {
+        const active =
+          field.element.getRootNode() instanceof ShadowRoot
+            ? (field.element.getRootNode() as ShadowRoot).activeElement
+            : doc.activeElement;
+        if (active && field.element.contains(active)) focused = id;
+      }
+      paint();
     });
     onViewportChange(win, signal, () => {
       tick++;

@@ -1,7 +1,7 @@
 import type { FeatureContext } from '../feature';
 import { type FoundField, findFields, isOwnHost, searchRoots } from './find-field';
 import { labelMatches } from './label-text';
-import type { PlacedAnchor } from './page-anchors';
+import { type PlacedAnchor, pageFieldAnchors } from './page-anchors';
 
 /** Mutations are batched: one scan at most this often, however busy the page is. */
 export const SCAN_DELAY_MS = 80;
@@ -132,4 +132,38 @@ export function watchFields(ctx: FeatureContext, options: WatchFieldsOptions): v
     }, DRIFT_GRACE_MS);
     signal.addEventListener('abort', () => win.clearTimeout(driftTimer));
   }
+}
+
+interface SharedWatch {
+  found: ReadonlyMap<string, FoundField>;
+  listeners: Set<(found: ReadonlyMap<string, FoundField>) => void>;
+}
+/** One watch per feature session (keyed by its signal), shared by every field feature. */
+const sessions = new WeakMap<AbortSignal, SharedWatch>();
+
+/**
+ * The fields of the page's flows, watched once per session however many features ask: the tips
+ * and the document check share one observer and one scan, and drift is reported once.
+ * `onChange` gets the current fields at once if the page was already scanned.
+ */
+export function watchPageFields(
+  ctx: FeatureContext,
+  onChange: (found: ReadonlyMap<string, FoundField>) => void,
+): void {
+  const existing = sessions.get(ctx.signal);
+  if (existing) {
+    existing.listeners.add(onChange);
+    if (existing.found.size > 0) onChange(existing.found);
+    return;
+  }
+  const watch: SharedWatch = { found: new Map(), listeners: new Set([onChange]) };
+  sessions.set(ctx.signal, watch);
+  watchFields(ctx, {
+    anchors: pageFieldAnchors(ctx.playbook, ctx.page),
+    reportDrift: true,
+    onChange(found) {
+      watch.found = found;
+      for (const listener of watch.listeners) listener(found);
+    },
+  });
 }

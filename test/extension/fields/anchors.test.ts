@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { documentCheck } from '../../../extension/content/features/document-check';
+import { fieldTips } from '../../../extension/content/features/field-tips';
 import { findFields } from '../../../extension/content/fields/find-field';
 import { pageFieldAnchors } from '../../../extension/content/fields/page-anchors';
 import { DRIFT_GRACE_MS, watchFields } from '../../../extension/content/fields/watch-fields';
@@ -136,6 +138,23 @@ describe('pages without form fields', () => {
     });
     vi.advanceTimersByTime(DRIFT_GRACE_MS);
     expect(ctx.reportDrift).toHaveBeenCalledWith('field:document-type');
+    ctx.controller.abort();
+  });
+});
+
+describe('the field features share one watch per page', () => {
+  it('reports each missing anchor once, with the tips and the check both running', () => {
+    vi.useFakeTimers();
+    const playbook = getPlaybook('tencentcloud-intl');
+    const page = playbook.pages.find((p) => p.id === 'individual-form') as PageRule;
+    loadFixture('tencentcloud-intl/individual-form-drift.html');
+    const ctx = makeContext(playbook, page);
+    fieldTips.init(ctx);
+    documentCheck.init(ctx);
+    vi.advanceTimersByTime(DRIFT_GRACE_MS);
+    const reported = ctx.reportDrift.mock.calls.map(([anchor]) => anchor);
+    expect(reported.length).toBeGreaterThan(0);
+    expect(new Set(reported).size).toBe(reported.length);
     ctx.controller.abort();
   });
 });

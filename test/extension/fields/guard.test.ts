@@ -245,3 +245,21 @@ describe('recognising a trigger in the layouts consoles use', () => {
     expect(dialog() !== null).toBe(guarded);
   });
 });
+
+describe('guard on the CommsEase type choice', () => {
+  const start_ = (card: 'Individual Authentication' | 'Enterprise Authentication') => {
+    const heading = [...document.querySelectorAll('h3')].find((h) => h.textContent === card);
+    const startButton = heading?.parentElement?.querySelector('button');
+    if (!startButton) throw new Error(`no Start for ${card}`);
+    return startButton;
+  };
+
+  it('asks before Start on Enterprise Authentication (final), not on Individual', () => {
+    loadFixture('commsease/type-choice.html');
+    start(commsease, pageOf(commsease, 'authentication'));
+    click(start_('Individual Authentication'));
+    expect(dialog()).toBeNull();
+    click(start_('Enterprise Authentication'));
+    expect(dialog()?.textContent).toContain('Enterprise authentication is final');
+  });
+});
