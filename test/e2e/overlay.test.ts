@@ -45,8 +45,25 @@ describe.skipIf(browserSkipped())('overlay shell in Chromium', () => {
     expect(hit).toBe('veriguide-overlay');
     // The page's `* { font-family: Comic Sans !important }` does not reach into the overlay.
     expect(await launcher.evaluate((el) => getComputedStyle(el).fontFamily)).not.toMatch(/Comic/);
-    await launcher.click();
+    // Keyboard: Enter opens the panel with focus inside, Escape closes it back to the launcher.
+    await launcher.press('Enter');
     await expect.poll(() => page.getByTestId('vg-panel').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('veriguide-overlay');
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(
+        () => document.querySelector('veriguide-overlay')?.shadowRoot?.activeElement?.textContent,
+      ),
+    ).toBe('EN');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('vg-panel').count()).toBe(0);
+    expect(
+      await page.evaluate(() =>
+        document
+          .querySelector('veriguide-overlay')
+          ?.shadowRoot?.activeElement?.getAttribute('data-testid'),
+      ),
+    ).toBe('vg-launcher');
   });
 
   it('marks script start and first paint for the performance budget', async () => {

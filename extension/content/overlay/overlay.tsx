@@ -20,6 +20,8 @@ export interface OverlayDeps {
 /**
  * The launcher (a collapsed badge: provider, status, review window) and the panel it opens
  * (a labelled, non-modal dialog with the drift notice, status, decision helper and checklist).
+ * The launcher comes first in the DOM, so Tab goes from it into the open panel; CSS shows the
+ * panel above it.
  */
 export function Overlay({ state, deps }: { state: Store<OverlayState>; deps: OverlayDeps }) {
   const s = useStore(state);
@@ -45,6 +47,29 @@ export function Overlay({ state, deps }: { state: Store<OverlayState>; deps: Ove
 
   return (
     <div class="vg" lang={s.locale === 'zh' ? 'zh-CN' : 'en'}>
+      <button
+        type="button"
+        class="launcher"
+        data-testid="vg-launcher"
+        ref={launcher}
+        aria-expanded={open ? 'true' : 'false'}
+        aria-haspopup="dialog"
+        aria-controls={open ? 'vg-panel' : undefined}
+        title={L(S.openPanel)}
+        onClick={() => setOpen(!open)}
+      >
+        <span class="brand">{L(S.appName)}</span>
+        <span>{L(s.playbook.name)}</span>
+        <span class={`pill ${status}`}>{L(S.status[status])}</span>
+        {inReview && w && (
+          <span class={`pill ${overdue ? 'overdue' : ''}`}>
+            {L(S.reviewShort)} {windowText(w)}
+            {w.estimate ? ` ${L(S.estimateMark)}` : ''}
+            {overdue ? ` · ${L(S.overdueShort)}` : ''}
+          </span>
+        )}
+        {s.drift.length > 0 && <span class="pill in_review">!</span>}
+      </button>
       {open && (
         <div
           class="panel"
@@ -116,29 +141,6 @@ export function Overlay({ state, deps }: { state: Store<OverlayState>; deps: Ove
           )}
         </div>
       )}
-      <button
-        type="button"
-        class="launcher"
-        data-testid="vg-launcher"
-        ref={launcher}
-        aria-expanded={open ? 'true' : 'false'}
-        aria-haspopup="dialog"
-        aria-controls={open ? 'vg-panel' : undefined}
-        aria-label={`${L(S.openPanel)}: ${L(s.playbook.name)}, ${L(S.status[status])}`}
-        onClick={() => setOpen(!open)}
-      >
-        <span class="brand">{L(S.appName)}</span>
-        <span>{L(s.playbook.name)}</span>
-        <span class={`pill ${status}`}>{L(S.status[status])}</span>
-        {inReview && w && (
-          <span class={`pill ${overdue ? 'overdue' : ''}`}>
-            {L(S.reviewShort)} {windowText(w)}
-            {w.estimate ? ` ${L(S.estimateMark)}` : ''}
-            {overdue ? ` · ${L(S.overdueShort)}` : ''}
-          </span>
-        )}
-        {s.drift.length > 0 && <span class="pill in_review">!</span>}
-      </button>
     </div>
   );
 }
