@@ -263,3 +263,22 @@ describe('guard on the CommsEase type choice', () => {
     expect(dialog()?.textContent).toContain('Enterprise authentication is final');
   });
 });
+
+describe('the confirmation is keyboard-safe', () => {
+  it('keeps Tab inside the dialog', () => {
+    loadFixture('commsease/status.html');
+    start(commsease, pageOf(commsease, 'authentication'));
+    click(button('Upgrade'));
+    const shadow = shadowOf('veriguide-guard');
+    const link = dialog()?.querySelector('a');
+    const continueButton = dialogButton('vg-guard-continue');
+    continueButton?.focus();
+    expect(shadow?.activeElement).toBe(continueButton);
+    dialog()?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+    expect(shadow?.activeElement).toBe(link);
+    dialog()?.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true }),
+    );
+    expect(shadow?.activeElement).toBe(continueButton);
+  });
+});
