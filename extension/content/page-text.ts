@@ -61,9 +61,13 @@ export function structuralTexts(doc: Document, kind: 'names' | 'progress'): stri
   return texts;
 }
 
-/** Our own hosts never count as page content. */
-export const isOurs = (el: Element): boolean =>
-  el.closest('[data-veriguide]') !== null || el.localName.startsWith('veriguide-');
+/** Our own hosts (and anything inside them) never count as page content. */
+export const isOurs = (el: Element): boolean => {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node.localName.startsWith('veriguide-')) return true;
+  }
+  return false;
+};
 
 /** Which of `signals` the page shows (a structural text contains the signal). */
 export function signalsShown(texts: readonly string[], signals: readonly string[]): string[] {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { structuralTexts } from '../../../extension/content/page-text';
 import { CONTENT_PLAYBOOKS } from '../../../extension/content/providers';
 import { pageMatchesUrl, recognise } from '../../../extension/content/recognize';
 import { loadFixture, renderTemplate } from '../support/fixture';
@@ -130,5 +131,24 @@ describe('page predicates by content (a path the playbook does not know)', () =>
     expect(recognise(CONTENT_PLAYBOOKS, new URL(doc.location.href), doc)?.page.id).toBe(
       'identity-verification',
     );
+  });
+});
+
+describe('page texts', () => {
+  it("read the page's own open shadow roots (web-component forms)", () => {
+    const doc = loadFixture(
+      'commsease/individual-form-shadow.html',
+      'https://console.commsease.com/#/new/auth',
+    );
+    expect(structuralTexts(doc, 'names')).toContain('id type');
+  });
+
+  it('never read our own overlay as page content', () => {
+    const doc = loadFixture('commsease/status.html', 'https://console.commsease.com/#/x');
+    const ours = doc.createElement('veriguide-overlay');
+    ours.innerHTML = '<h2>Enterprise Authentication</h2>';
+    doc.documentElement.append(ours);
+    expect(structuralTexts(doc, 'names')).not.toContain('enterprise authentication');
+    ours.remove();
   });
 });
