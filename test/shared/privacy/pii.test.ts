@@ -178,7 +178,14 @@ describe('generated numbers inside generated notes', () => {
     });
   const orderNumber = fc
     .tuple(
-      date.map((d) => d.replace(/\D/g, '').slice(0, 8)),
+      // Order numbers start with the order's date, YYYYMMDD.
+      fc
+        .date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2035-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        })
+        .map((d) => d.toISOString().slice(0, 10).replace(/-/g, '')),
       fc.stringMatching(/^[0-9]{6,12}$/),
     )
     .map(([day, rest]) => day + rest);
