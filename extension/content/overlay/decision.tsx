@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Playbook } from '../../../shared/playbooks/schema';
-import { type DecisionInput, decide, type Reason } from '../../../shared/rules/decide';
+import { type DecisionInput, decideWith, type Reason } from '../../../shared/rules/decide';
 import { type Locale, type LocalizedText, pick } from '../../../shared/text';
 import type { AccountRecord } from '../../records/record-store';
 import { S } from './strings';
@@ -71,7 +71,7 @@ export function DecisionSection({ playbook, record, update, locale, now }: Props
       ...(a.accountRegion ? { accountRegion: a.accountRegion } : {}),
     };
     try {
-      return decide(input);
+      return decideWith(playbook, input);
     } catch (error) {
       console.warn('[veriguide] decision helper failed', error);
       return null;
