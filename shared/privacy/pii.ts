@@ -61,10 +61,14 @@ const PASSPORT_REACH = 40;
 const MRZ_LINE =
   /[A-Z0-9<]{9}[0-9][A-Z<]{3}[0-9]{6}[0-9][MFX<][0-9]{6}[0-9][A-Z0-9<]{14}[0-9<][0-9]/g;
 
-// Full-width digits and letters (Chinese input methods) are one UTF-16 unit each, like their
-// ASCII forms, so offsets stay true after this mapping.
+// Full-width digits and letters (Chinese input methods), no-break and other typographic spaces,
+// and dashes from pasted text are one UTF-16 unit each, like the ASCII characters they map to,
+// so offsets stay true after this mapping.
 const toAscii = (text: string): string =>
-  text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  text
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u00A0\u2000-\u200A\u202F\u3000]/g, ' ')
+    .replace(/[\u2010-\u2015\u2212]/g, '-');
 
 const isHex = (code: number): boolean =>
   (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);

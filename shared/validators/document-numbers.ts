@@ -392,7 +392,8 @@ const checkPassport = (raw: string): DocumentCheck => {
 // Bank card
 
 const checkBankCard = (raw: string): DocumentCheck => {
-  const digits = toAscii(raw).replace(/-/g, '');
+  // Dashes pasted from documents and web pages come in several forms.
+  const digits = toAscii(raw).replace(/[-\u2010-\u2015\u2212]/g, '');
   if (!/^\d*$/.test(digits)) {
     return invalid(
       'characters',

@@ -23,6 +23,12 @@ describe('finds identity and card numbers', () => {
     ['卡号：4111-1111-1111-1111', 'bank_card', '4111-1111-1111-1111'],
     ['UnionPay 6222 0212 3456 7890 128 (ICBC)', 'bank_card', '6222 0212 3456 7890 128'],
     ['refund to 6222021234567890128', 'bank_card', '6222021234567890128'],
+    [
+      'pasted card 4111\u00a01111\u00a01111\u00a01111',
+      'bank_card',
+      '4111\u00a01111\u00a01111\u00a01111',
+    ],
+    ['pasted card 4111–1111–1111–1111', 'bank_card', '4111–1111–1111–1111'],
     ['passport E12345678', 'passport', 'E12345678'],
     ['Passport No.: EA1234567 (renewed)', 'passport', 'EA1234567'],
     ['passport number is L898902C', 'passport', 'L898902C'],
