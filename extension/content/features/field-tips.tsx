@@ -152,7 +152,8 @@ export const fieldTips: Feature = {
               onDismiss={() => dismiss(field.anchor.id)}
               onHover={(inside) => {
                 overTip = inside;
-                if (inside) win.clearTimeout(hideTimer);
+                win.clearTimeout(hideTimer);
+                if (!inside) endHover(field.anchor.id);
                 paint();
               }}
             />
@@ -160,6 +161,14 @@ export const fieldTips: Feature = {
         </div>,
         mount,
       );
+    };
+    /** The pointer left the field or its tip: hide a little later, unless it comes back. */
+    const endHover = (id: string): void => {
+      win.clearTimeout(hideTimer);
+      hideTimer = win.setTimeout(() => {
+        if (hovered === id) hovered = null;
+        paint();
+      }, HIDE_DELAY_MS);
     };
     const dismiss = (id: string): void => {
       dismissed.add(id);
@@ -195,17 +204,7 @@ export const fieldTips: Feature = {
         },
         opts,
       );
-      element.addEventListener(
-        'mouseleave',
-        () => {
-          win.clearTimeout(hideTimer);
-          hideTimer = win.setTimeout(() => {
-            if (hovered === id) hovered = null;
-            paint();
-          }, HIDE_DELAY_MS);
-        },
-        opts,
-      );
+      element.addEventListener('mouseleave', () => endHover(id), opts);
       element.addEventListener(
         'keydown',
         (event) => {

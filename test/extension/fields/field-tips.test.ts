@@ -89,6 +89,16 @@ describe('field tips', () => {
     }
   });
 
+  it('hides once the pointer leaves the tip too', async () => {
+    loadFixture('commsease/individual-form.html');
+    start();
+    field('idType').dispatchEvent(new MouseEvent('mouseenter'));
+    field('idType').dispatchEvent(new MouseEvent('mouseleave'));
+    tips()[0]?.dispatchEvent(new MouseEvent('mouseenter'));
+    tips()[0]?.dispatchEvent(new MouseEvent('mouseleave'));
+    await vi.waitFor(() => expect(tips()).toHaveLength(0));
+  });
+
   it('is dismissed with × and stays dismissed for the session', () => {
     loadFixture('commsease/individual-form.html');
     start();
