@@ -1,3 +1,8 @@
+import type {
+  D1Database,
+  D1DatabaseSession,
+  D1PreparedStatement,
+} from '@cloudflare/workers-types/index.ts';
 import type { SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';

@@ -1,3 +1,7 @@
+// Imported rather than global so that the app's type (AppType) also type-checks in the DOM
+// projects (the extension's typed Hono client), which do not load the Workers globals.
+import type { D1Database, RateLimit } from '@cloudflare/workers-types/index.ts';
+
 /** The worker's bindings (wrangler.toml). */
 export interface Env {
   DB: D1Database;

@@ -76,7 +76,15 @@ export const TransitionSchema = z.strictObject({
 });
 export type Transition = z.infer<typeof TransitionSchema>;
 
+// Query parameters arrive as strings; their input type stays string so Hono's typed client
+// sends them as such.
 const BoolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+const LimitParam = (max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,4}$/, 'a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(max));
 
 /** Filters shared by GET /accounts and GET /accounts/export. */
 export const AccountFilterSchema = z.object({
@@ -88,7 +96,7 @@ export const AccountFilterSchema = z.object({
 
 /** GET /accounts */
 export const ListAccountsQuerySchema = AccountFilterSchema.extend({
-  limit: z.coerce.number().int().min(1).max(200).optional(),
+  limit: LimitParam(200).optional(),
   cursor: z.string().max(500).optional(),
 });
 export type ListAccountsQuery = z.infer<typeof ListAccountsQuerySchema>;
@@ -116,7 +124,7 @@ export type AccountEvent = z.infer<typeof EventSchema>;
 
 /** GET /accounts/:id/events */
 export const EventsQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(200).optional(),
+  limit: LimitParam(200).optional(),
   cursor: z.string().max(100).optional(),
 });
 export const EventPageSchema = z.object({
@@ -147,7 +155,7 @@ export type ImportResult = z.infer<typeof ImportResultSchema>;
 /** GET /changes */
 export const ChangesQuerySchema = z.object({
   since: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
+  limit: LimitParam(500).optional(),
 });
 export const TombstoneSchema = z.object({
   id: z.string(),

@@ -1,3 +1,4 @@
+import type { D1DatabaseSession } from '@cloudflare/workers-types/index.ts';
 import { and, eq, lt } from 'drizzle-orm';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
