@@ -172,6 +172,8 @@ export const documentCheck: Feature = {
       const controller = childController(signal);
       const opts = { signal: controller.signal };
       field.control.addEventListener('blur', () => check(target), opts);
+      // Enter commits the value (and may submit) without a blur.
+      field.control.addEventListener('change', () => check(target), opts);
       // Once a warning shows, it follows the user's correction as they type.
       field.control.addEventListener(
         'input',

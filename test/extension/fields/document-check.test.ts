@@ -138,6 +138,15 @@ describe('document-number check (CommsEase individual form)', () => {
     expect(warnings()[0]?.getAttribute('data-field')).toBe('id-number');
   });
 
+  it('also checks when the value is committed with Enter (change) without leaving the field', () => {
+    loadFixture('commsease/individual-form.html');
+    start(commsease, pageOf(commsease, 'individual-form'));
+    input('idNumber').focus();
+    typeMore(input('idNumber'), TYPO_ID);
+    input('idNumber').dispatchEvent(new Event('change', { bubbles: true }));
+    expect(warnings()[0]?.getAttribute('data-reason')).toBe('checksum');
+  });
+
   it('leaves an empty field alone', () => {
     loadFixture('commsease/individual-form.html');
     start(commsease, pageOf(commsease, 'individual-form'));
