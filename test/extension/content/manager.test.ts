@@ -238,6 +238,21 @@ describe('feature manager', () => {
     );
   });
 
+  it('follows a hash route change between verification pages (CommsEase routes by hash)', async () => {
+    loadFixture(
+      'commsease/type-choice.html',
+      'https://console.commsease.com/#/account/authentication',
+    );
+    const f = probe('tips');
+    const run = await start([f.feature]);
+    stop = run.life;
+    expect(f.starts[0]?.page.id).toBe('authentication');
+    window.location.hash = '#/account/authentication/enterprise';
+    await vi.waitFor(() => expect(f.starts).toHaveLength(2));
+    expect(f.starts[1]?.page.id).toBe('enterprise-form');
+    expect(f.starts[0]?.signal.aborted).toBe(true);
+  });
+
   it('stops everything when the content script dies', async () => {
     loadFixture('commsease/status.html', 'https://console.commsease.com/#/account/authentication');
     const f = probe('tips');
