@@ -49,7 +49,7 @@ export function structuralTexts(doc: Document, kind: 'names' | 'progress'): stri
   const texts = [normalize(doc.title)];
   const collect = (root: ParentNode): void => {
     for (const el of root.querySelectorAll(selector)) {
-      if (isOurs(el)) continue;
+      if (isOurs(el) || (kind === 'progress' && isOtherStep(el))) continue;
       const text = normalize(el.textContent ?? '');
       if (text && text.length <= MAX_TEXT) texts.push(text);
     }
@@ -60,6 +60,17 @@ export function structuralTexts(doc: Document, kind: 'names' | 'progress'): stri
   }
   return texts;
 }
+
+/**
+ * A step bar lists every step, done or not: only its current item says where the user is.
+ * Bars and items that are not marked current (aria-current, or a current/active/process
+ * class as Tencent's tea-steps and Element UI's el-steps use) are skipped.
+ */
+const isOtherStep = (el: Element): boolean => {
+  const cls = typeof el.className === 'string' ? el.className : '';
+  if (!/step/i.test(cls)) return false;
+  return !(el.hasAttribute('aria-current') || /current|active|process/i.test(cls));
+};
 
 /** Our own hosts (and anything inside them) never count as page content. */
 export const isOurs = (el: Element): boolean => {

@@ -150,4 +150,14 @@ describe('checklist', () => {
     // "Under review" is the signal of the individual flow's review step.
     expect(current.map((s) => s.dataset.stepId)).toEqual(['individual-review']);
   });
+
+  it('reads only the current item of the page step bar, not the steps still to come', async () => {
+    // The bar lists "eSignature agreement" ahead; the form itself shows the tips box.
+    const o = await openOverlay('commsease/individual-form.html', `${COMMSEASE_AUTH}/individual`);
+    life = o.life;
+    o.need('vg-launcher').click();
+    await vi.waitFor(() => expect(o.all('vg-step').length).toBeGreaterThan(0));
+    const current = o.all('vg-step').filter((s) => s.getAttribute('aria-current') === 'step');
+    expect(current.map((s) => s.dataset.stepId)).toEqual(['individual-tips-next']);
+  });
 });
