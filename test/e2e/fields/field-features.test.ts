@@ -12,6 +12,7 @@ const fixture = (rel: string) => readFileSync(path.join(FIXTURES, rel), 'utf8');
 const COMMSEASE = 'https://console.commsease.com/';
 const INDIVIDUAL_FORM = `${COMMSEASE}#/account/authentication/individual`;
 const AUTHENTICATION = `${COMMSEASE}#/account/authentication`;
+const TENCENT = 'https://console.tencentcloud.com/';
 
 // Built from the checksum rule: one valid resident ID and one with a wrong check character.
 const ID_BODY = '11010519491231002';
@@ -55,9 +56,11 @@ describe.skipIf(browserSkipped())('field features in Chromium with the built ext
     browser.context.on('request', (request) => {
       requests.push(`${request.method()} ${request.url()} ${request.postData() ?? ''}`);
     });
-    await browser.context.route(`${COMMSEASE}**`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: fixture(served) }),
-    );
+    for (const origin of [COMMSEASE, TENCENT]) {
+      await browser.context.route(`${origin}**`, (route) =>
+        route.fulfill({ contentType: 'text/html', body: fixture(served) }),
+      );
+    }
   });
   afterAll(async () => {
     await browser?.close();
@@ -216,6 +219,31 @@ describe.skipIf(browserSkipped())('field features in Chromium with the built ext
     await page.locator('[data-testid="vg-guard-continue"]').click();
     await expect.poll(() => upgrades()).toBe(1);
     expect(await dialog.count()).toBe(0);
+    await page.close();
+  });
+
+  it('asks before Organization Verification after the decision helper recommended individual', async () => {
+    const page = await open(`${TENCENT}developer/auth`, 'tencentcloud-intl/type-choice.html');
+    await page.getByTestId('vg-launcher').click();
+    const panel = page.getByTestId('vg-panel');
+    await panel.getByLabel('A person').check();
+    await expect
+      .poll(() => panel.getByTestId('vg-recommended').getAttribute('data-type'))
+      .toBe('individual');
+    await panel.getByRole('button', { name: 'Use this flow' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+
+    const verifyNow = (type: string) => page.locator(`[data-type="${type}"] button`);
+    await verifyNow('personal').click();
+    expect(await page.locator('[data-testid="vg-guard"]').count()).toBe(0);
+    await verifyNow('enterprise').click();
+    const dialog = page.locator('[data-testid="vg-guard"]');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.textContent()).toContain('the decision helper recommended');
+    expect(await dialog.textContent()).toContain('Individual Verification');
+    await page.locator('[data-testid="vg-guard-cancel"]').click();
+    await expect.poll(() => dialog.count()).toBe(0);
     await page.close();
   });
 
