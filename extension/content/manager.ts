@@ -152,10 +152,19 @@ export async function startManager(o: ManagerOptions): Promise<Manager> {
       return;
     }
     const anchors = o.anchors[found.playbook.id];
-    const externalId = anchors?.accountId(doc) ?? null;
+    // An anchor that breaks on a new layout reads as "not shown", never as a crash.
+    const read = <T>(what: string, fn: (() => T) | undefined, fallback: T): T => {
+      try {
+        return fn ? fn() : fallback;
+      } catch (error) {
+        if (o.dev) console.warn(`[veriguide] anchor ${what} failed on ${found.page.id}`, error);
+        return fallback;
+      }
+    };
+    const externalId = read('accountId', anchors && (() => anchors.accountId(doc)), null);
     const key: RecordKey = { provider: found.playbook.id, externalId };
     const dynamic = {
-      pageStatus: anchors?.pageStatus(doc) ?? null,
+      pageStatus: read('pageStatus', anchors && (() => anchors.pageStatus(doc)), null),
       texts: structuralTexts(doc, 'progress'),
     };
 

@@ -262,3 +262,41 @@ describe('feature manager', () => {
     expect(hosts()).toEqual([]);
   });
 });
+
+describe('feature manager with a broken anchor', () => {
+  it('treats an anchor that throws as "not shown" and keeps the overlay', async () => {
+    loadFixture('commsease/status.html', 'https://console.commsease.com/#/account/authentication');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const life = new AbortController();
+    const mounted: Store<OverlayState>[] = [];
+    await startManager({
+      window,
+      document,
+      playbooks: CONTENT_PLAYBOOKS,
+      anchors: {
+        commsease: {
+          provider: 'commsease',
+          accountId: () => {
+            throw new Error('layout changed');
+          },
+          pageStatus: () => null,
+        },
+      },
+      features: [],
+      store: createRecordStore(),
+      signal: life.signal,
+      mountOverlay(state) {
+        mounted.push(state);
+        return { destroy: () => undefined };
+      },
+      settings: {
+        locale: { get: async () => 'en', watch: () => () => undefined },
+        recordDrift: async () => undefined,
+      },
+      dev: true,
+    });
+    expect(mounted[0]?.get().key).toEqual({ provider: 'commsease', externalId: null });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('accountId'), expect.any(Error));
+    life.abort();
+  });
+});
