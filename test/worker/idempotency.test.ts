@@ -25,6 +25,8 @@ describe('Idempotency-Key on POST', () => {
     const again = await call('/accounts', { token: team.editor.token, body, headers });
     expect(again.status).toBe(201);
     expect(again.headers.get('Idempotency-Replayed')).toBe('true');
+    expect(again.headers.get('ETag')).toBe('"1"');
+    expect(again.headers.get('Location')).toBe(first.headers.get('Location'));
     expect(((await again.json()) as Account).id).toBe(created.id);
     expect(await count('idem-1')).toBe(1);
     const events = await env.DB.prepare('SELECT COUNT(*) AS n FROM events WHERE account_id = ?')

@@ -140,6 +140,8 @@ export const idempotencyKeys = sqliteTable(
     /** null while the first request is still running. */
     status: integer('status'),
     body: text('body'),
+    /** JSON of the first response's ETag / Location headers, replayed with the body. */
+    headers: text('headers'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.key] })],

@@ -93,6 +93,7 @@ export const jsonBody = (optional = false) =>
   bodyGuard({ maxBytes: JSON_LIMIT, types: ['application/json'], optional });
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+const REPLAYED_HEADERS = ['ETag', 'Location'];
 
 /**
  * `Idempotency-Key` on POST: the first successful response is stored and replayed for the same
@@ -126,7 +127,9 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     if (first.status === null || first.body === null) {
       throw new ConflictError('A request with this Idempotency-Key is still running; retry soon.');
     }
+    const saved: Record<string, string> = first.headers ? JSON.parse(first.headers) : {};
     return c.newResponse(first.body, first.status as 200, {
+      ...saved,
       'Content-Type': 'application/json',
       'Idempotency-Replayed': 'true',
     });
@@ -134,7 +137,15 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   if (c.res.status >= 200 && c.res.status < 300) {
     const text = await c.res.clone().text();
-    await db.update(idempotencyKeys).set({ status: c.res.status, body: text }).where(keyOf);
+    const headers: Record<string, string> = {};
+    for (const name of REPLAYED_HEADERS) {
+      const value = c.res.headers.get(name);
+      if (value !== null) headers[name] = value;
+    }
+    await db
+      .update(idempotencyKeys)
+      .set({ status: c.res.status, body: text, headers: JSON.stringify(headers) })
+      .where(keyOf);
   } else {
     // Only successes are remembered: a refused request may be corrected and sent again.
     await db.delete(idempotencyKeys).where(keyOf);
