@@ -99,6 +99,18 @@ describe('status', () => {
     expect(o.need('vg-status-value').textContent).toBe('Under review');
   });
 
+  it('marks a review window in a year without a holiday calendar as an estimate', async () => {
+    const o = await openPanel(
+      'tencentcloud-intl/type-choice.html',
+      TENCENT_AUTH,
+      '2031-06-02T02:00:00Z',
+    );
+    o.button('I submitted').click();
+    await vi.waitFor(() => expect(o.byTestId('vg-review-window')).not.toBeNull());
+    expect(o.need('vg-review-window').textContent).toContain('(estimate)');
+    expect(o.need('vg-launcher').textContent).toContain('(estimate)');
+  });
+
   it('approval sets the lock, and a change inside the lock is refused with its explanation', async () => {
     const o = await openPanel('tencentcloud-intl/type-choice.html', TENCENT_AUTH);
     o.button('I submitted').click();
