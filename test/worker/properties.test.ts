@@ -140,4 +140,39 @@ describe('hostile input to every write route', () => {
       { numRuns: RUNS * 2 },
     );
   }, 30_000);
+
+  it('DELETE routes and request headers: arbitrary If-Match, keys, bookmarks and ids never 5xx', async () => {
+    const printable = fc.string({ unit: 'grapheme-ascii', maxLength: 300 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ ifMatch: printable, key: printable, bookmark: printable, id: printable }),
+        async ({ ifMatch, key, bookmark, id }) => {
+          const before = await fingerprint();
+          const headers = {
+            'If-Match': ifMatch,
+            'Idempotency-Key': key,
+            'X-D1-Bookmark': bookmark,
+          };
+          for (const [method, path, body] of [
+            ['DELETE', `/accounts/${accountId}`, undefined],
+            ['DELETE', `/tokens/${encodeURIComponent(id)}`, undefined],
+            ['DELETE', `/accounts/${encodeURIComponent(id)}`, undefined],
+            ['PATCH', `/accounts/${accountId}`, { label: 'x' }],
+            ['POST', `/accounts/${accountId}/transitions`, { to: 'in_progress' }],
+          ] as const) {
+            const res = await call(path, {
+              method,
+              token: team.admin.token,
+              headers,
+              ...(body ? { body } : {}),
+            });
+            expect(res.status, `${method} ${path}`).toBeLessThan(500);
+            if (res.status < 400) return;
+          }
+          expect(await fingerprint()).toBe(before);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  }, 30_000);
 });
