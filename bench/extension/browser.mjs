@@ -1,0 +1,332 @@
+// The overlay's cost on a provider page, in a real Chromium with the built extension, against
+// the same Chromium without it. Provider pages are the saved fixtures, answered on the
+// provider's own URL so the manifest's content script injects as on the real console.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { launch } from '../lib/chromium.mjs';
+import { ROOT, sourceLocator } from '../lib/sizes.mjs';
+import { round, summary } from '../lib/stats.mjs';
+
+/** The verification pages measured: one form per provider (the features watch their fields). */
+export const PAGES = [
+  {
+    name: 'tencentcloud-intl individual form',
+    url: 'https://console.tencentcloud.com/developer/auth/individual',
+    fixture: 'tencentcloud-intl/individual-form.html',
+  },
+  {
+    name: 'commsease individual form',
+    url: 'https://console.commsease.com/#/account/authentication/individual',
+    fixture: 'commsease/individual-form.html',
+  },
+];
+
+const fixtureHtml = (name) => readFileSync(path.join(ROOT, 'test/fixtures', name), 'utf8');
+const CHURN = readFileSync(path.join(ROOT, 'bench/fixtures/churn.html'), 'utf8');
+const withChurn = (html) => html.replace(/<\/body>/i, `${CHURN}\n</body>`);
+
+/**
+ * Runs in the page's main world before its scripts, in both browsers alike: records long tasks
+ * and the first animation frame after the overlay's host element appears (the frame that
+ * paints it; the overlay's own `veriguide:painted` mark is set when Preact has rendered).
+ */
+function pageProbe() {
+  const probe = { longTasks: [], overlayFrame: null };
+  Object.defineProperty(window, '__vgBench', { value: probe });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      probe.longTasks.push({ start: e.startTime, duration: e.duration });
+    }
+  }).observe({ type: 'longtask', buffered: true });
+  const watcher = new MutationObserver(() => {
+    if (!document.querySelector('veriguide-overlay')) return;
+    watcher.disconnect();
+    requestAnimationFrame(() => {
+      probe.overlayFrame = performance.now();
+    });
+  });
+  watcher.observe(document, { childList: true, subtree: true });
+}
+
+async function serve(context, pages, transform = (html) => html) {
+  for (const { url, fixture } of pages) {
+    const origin = new URL(url).origin;
+    await context.route(`${origin}/**`, (route) =>
+      route.request().resourceType() === 'document'
+        ? route.fulfill({
+            contentType: 'text/html; charset=utf-8',
+            body: transform(fixtureHtml(fixture)),
+          })
+        : route.fulfill({ status: 404, body: '' }),
+    );
+  }
+  await context.addInitScript(pageProbe);
+}
+
+/** One page load; with the extension, waits for its paint mark too. */
+async function loadOnce(context, url, withExtension) {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(
+      (ext) =>
+        (performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0) > 0 &&
+        (!ext ||
+          (performance.getEntriesByName('veriguide:painted').length > 0 &&
+            window.__vgBench?.overlayFrame !== null)),
+      withExtension,
+      { timeout: 15_000 },
+    );
+    return await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+      return {
+        domContentLoaded: nav?.domContentLoadedEventStart ?? null,
+        loadEnd: nav?.loadEventEnd ?? null,
+        dclToLoad: nav ? nav.loadEventEnd - nav.domContentLoadedEventStart : null,
+        start: mark('veriguide:start'),
+        painted: mark('veriguide:painted'),
+        overlayFrame: window.__vgBench?.overlayFrame ?? null,
+        longTasks: window.__vgBench?.longTasks ?? [],
+      };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * CPU time of the extension's code per page load (script evaluation, boot, first render), from
+ * `n` extra profiled loads (not part of the timing runs: the profiler slows the page).
+ */
+async function profileLoads(context, url, extensionDir, n) {
+  const totals = [];
+  const sources = new Map();
+  for (let i = 0; i < n; i += 1) {
+    const page = await context.newPage();
+    try {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction(() => window.__vgBench?.overlayFrame !== null);
+      const { profile } = await cdp.send('Profiler.stop');
+      await cdp.detach();
+      const ext = extensionTime(profile, extensionDir);
+      totals.push(ext.ms);
+      for (const { source, ms } of ext.bySource)
+        sources.set(source, (sources.get(source) ?? 0) + ms);
+    } finally {
+      await page.close();
+    }
+  }
+  return {
+    ms: summary(totals),
+    bySource: [...sources]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([source, ms]) => ({ source, msPerLoad: round(ms / n, 1) })),
+  };
+}
+
+/**
+ * Loads every page `loads` times in each browser, alternating with and without the extension so
+ * both see the same machine load. Returns per-page summaries in milliseconds.
+ */
+export async function measureLoads({ extensionDir, loads = 30, warmup = 3, log = console.log }) {
+  const withExt = await launch(extensionDir);
+  const without = await launch(null);
+  try {
+    await serve(withExt.context, PAGES);
+    await serve(without.context, PAGES);
+    const results = [];
+    for (const p of PAGES) {
+      const runs = { with: [], without: [] };
+      for (let i = 0; i < warmup + loads; i += 1) {
+        const a = await loadOnce(withExt.context, p.url, true);
+        const b = await loadOnce(without.context, p.url, false);
+        if (i >= warmup) {
+          runs.with.push(a);
+          runs.without.push(b);
+        }
+      }
+      // A long task is the extension's when it overlaps the content script's run (script start
+      // to the overlay's painted frame) and the same page without the extension has none.
+      const extLongTasks = runs.with.flatMap((r) =>
+        r.longTasks.filter(
+          (t) =>
+            r.start !== null &&
+            t.start + t.duration >= r.start &&
+            t.start <= (r.overlayFrame ?? r.painted ?? r.start),
+        ),
+      );
+      const entry = {
+        page: p.name,
+        url: p.url,
+        loads,
+        startToPaintedMark: summary(runs.with.map((r) => r.painted - r.start)),
+        startToOverlayFrame: summary(runs.with.map((r) => r.overlayFrame - r.start)),
+        scriptStartAfterDomContentLoaded: summary(
+          runs.with.map((r) => r.start - r.domContentLoaded),
+        ),
+        dclToLoad: {
+          with: summary(runs.with.map((r) => r.dclToLoad)),
+          without: summary(runs.without.map((r) => r.dclToLoad)),
+        },
+        navigationToLoad: {
+          with: summary(runs.with.map((r) => r.loadEnd)),
+          without: summary(runs.without.map((r) => r.loadEnd)),
+        },
+        longTasks: {
+          withExtension: runs.with.reduce((n, r) => n + r.longTasks.length, 0),
+          withoutExtension: runs.without.reduce((n, r) => n + r.longTasks.length, 0),
+          duringContentScript: extLongTasks.length,
+          longestDuringContentScript: round(Math.max(0, ...extLongTasks.map((t) => t.duration))),
+        },
+      };
+      entry.extensionCpuPerLoad = await profileLoads(withExt.context, p.url, extensionDir, 5);
+      const slow = (w, wo) => (wo > 0 ? round(((w - wo) / wo) * 100, 1) : null);
+      entry.loadSlowdownPercent = slow(
+        entry.navigationToLoad.with.median,
+        entry.navigationToLoad.without.median,
+      );
+      log(
+        `  ${p.name}: script start -> painted mark median ${entry.startToPaintedMark.median} ms, p95 ${entry.startToPaintedMark.p95} ms; ` +
+          `overlay frame median ${entry.startToOverlayFrame.median} ms; load ${entry.navigationToLoad.with.median} vs ${entry.navigationToLoad.without.median} ms`,
+      );
+      results.push(entry);
+    }
+    return results;
+  } finally {
+    await withExt.close();
+    await without.close();
+  }
+}
+
+/**
+ * Time (ms) of the CPU-profile samples whose stack includes a frame of the extension's scripts
+ * (the content script's isolated world runs in the page's isolate), in total and per source
+ * file of the extension (through the build's source maps), nearest extension frame first.
+ */
+export function extensionTime(profile, extensionDir) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const locators = new Map();
+  const locate = (frame) => {
+    const file = new URL(frame.url).pathname.slice(1);
+    if (!locators.has(file)) locators.set(file, sourceLocator(path.join(extensionDir, file)));
+    return locators.get(file)(frame.lineNumber, frame.columnNumber) ?? file;
+  };
+  // The source of the nearest extension frame on the node's stack, or null for none.
+  const owner = new Map();
+  const ownerOf = (id) => {
+    if (owner.has(id)) return owner.get(id);
+    const frame = byId.get(id)?.callFrame;
+    const up = parent.get(id);
+    const value = frame?.url.startsWith('chrome-extension://')
+      ? locate(frame)
+      : up === undefined
+        ? null
+        : ownerOf(up);
+    owner.set(id, value);
+    return value;
+  };
+  const bySource = new Map();
+  let micros = 0;
+  profile.samples.forEach((id, i) => {
+    const source = ownerOf(id);
+    if (source === null) return;
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    micros += dt;
+    bySource.set(source, (bySource.get(source) ?? 0) + dt);
+  });
+  return {
+    ms: micros / 1000,
+    bySource: [...bySource]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .map(([source, us]) => ({ source, ms: round(us / 1000, 1) })),
+  };
+}
+
+async function churnOnce(context, url, withExtension, seconds, extensionDir) {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    if (withExtension) {
+      await page.waitForFunction(
+        () => performance.getEntriesByName('veriguide:painted').length > 0,
+      );
+    }
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    const metric = async (name) =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0;
+    const longBefore = await page.evaluate(() => window.__vgBench?.longTasks.length ?? 0);
+    const script0 = await metric('ScriptDuration');
+    const t0 = Date.now();
+    await cdp.send('Profiler.start');
+    // The measurement window itself (not a wait for UI): the page churns for this long.
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    const { profile } = await cdp.send('Profiler.stop');
+    const ext = extensionTime(profile, extensionDir);
+    const script1 = await metric('ScriptDuration');
+    const elapsed = (Date.now() - t0) / 1000;
+    const longAfter = await page.evaluate(() => window.__vgBench?.longTasks.length ?? 0);
+    const rows = await page.evaluate(() => document.querySelectorAll('.op-row').length);
+    if (rows !== 100) throw new Error(`churn fixture did not render its list (${rows} rows)`);
+    await cdp.detach();
+    return {
+      seconds: elapsed,
+      scriptMsPerSecond: ((script1 - script0) * 1000) / elapsed,
+      extensionMsPerSecond: ext.ms / elapsed,
+      extensionBySource: ext.bySource.map((x) => ({ ...x, ms: round(x.ms / elapsed, 2) })),
+      longTasks: longAfter - longBefore,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The extension's scripting time per second while the page re-renders a list every 50 ms:
+ * from the CPU profiler (time in the extension's own frames) and, as a cross-check, the
+ * renderer's ScriptDuration with and without the extension.
+ */
+export async function measureChurn({ extensionDir, seconds = 10, log = console.log }) {
+  const withExt = await launch(extensionDir);
+  const without = await launch(null);
+  try {
+    await serve(withExt.context, PAGES, withChurn);
+    await serve(without.context, PAGES, withChurn);
+    const results = [];
+    for (const p of PAGES) {
+      const a = await churnOnce(withExt.context, p.url, true, seconds, extensionDir);
+      const b = await churnOnce(without.context, p.url, false, seconds, extensionDir);
+      const entry = {
+        page: `${p.name} + churning list (100 rows every 50 ms)`,
+        seconds: round(a.seconds, 1),
+        extensionScriptingMsPerSecond: round(a.extensionMsPerSecond, 2),
+        extensionMsPerSecondBySource: a.extensionBySource,
+        pageScriptDurationMsPerSecond: {
+          with: round(a.scriptMsPerSecond, 2),
+          without: round(b.scriptMsPerSecond, 2),
+          difference: round(a.scriptMsPerSecond - b.scriptMsPerSecond, 2),
+        },
+        longTasks: { with: a.longTasks, without: b.longTasks },
+      };
+      log(
+        `  churn ${p.name}: extension ${entry.extensionScriptingMsPerSecond} ms/s (profiler); ScriptDuration ${entry.pageScriptDurationMsPerSecond.with} vs ${entry.pageScriptDurationMsPerSecond.without} ms/s`,
+      );
+      results.push(entry);
+    }
+    return results;
+  } finally {
+    await withExt.close();
+    await without.close();
+  }
+}
