@@ -12,9 +12,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Storage only. Page access comes from the content script's `matches`, which are exactly
-    // the consoles the playbooks name (extension/content/providers.ts): no host permissions.
-    permissions: ['storage'],
+    // Page access comes from the content script's `matches`, which are exactly the consoles the
+    // playbooks name (extension/content/providers.ts): no host permissions.
+    permissions: ['storage', 'alarms', 'notifications'],
+    // Team sync (extension/background): `alarms` for the periodic outbox/sync/notification
+    // tick, `notifications` for overdue reviews and ended locks. The team API's origin is asked
+    // for at run time from the options page, for the URL the user enters (plain http only for a
+    // server on this machine).
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
   },
   vite: () => ({ plugins: [preact()] }),
 });

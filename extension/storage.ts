@@ -1,4 +1,7 @@
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import type { Account } from '../shared/api/accounts';
+import type { Me } from '../shared/api/members';
+import type { Conflict, OutboxEntry, RefusedChange } from '../shared/messages';
 import type { AccountRecord, RecordKey } from './records/record-store';
 
 /**
@@ -42,3 +45,75 @@ export const recordItem = (
   key: RecordKey,
 ): WxtStorageItem<AccountRecord | null, Record<string, never>> =>
   storage.defineItem<AccountRecord, Record<string, never>>(recordStorageKey(key));
+
+// ---- Team sync (background only: content scripts never read these) ------------------------
+
+/** The team connection: API origin, the bearer token and who it belongs to. null: local only. */
+export interface TeamConnection {
+  apiUrl: string;
+  /** Read only by the background service worker, sent only to `apiUrl`. */
+  token: string;
+  me: Me;
+  connectedAt: string;
+}
+/** The team connection; null while the extension runs in local-only mode. */
+export const teamConnection = storage.defineItem<TeamConnection | null>('local:veriguide:team', {
+  fallback: null,
+  version: 1,
+});
+
+/** The background's copy of the team's accounts, kept current through GET /changes. */
+export interface TeamCache {
+  /** The /changes cursor of the last page applied; null before the first sync. */
+  cursor: string | null;
+  /** The D1 bookmark of the last response, sent back so reads see our own writes. */
+  bookmark: string | null;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  /** By account id. */
+  accounts: Record<string, Account>;
+}
+/** The team cache; emptied when the connection changes. */
+export const teamCache = storage.defineItem<TeamCache>('local:veriguide:team-cache', {
+  fallback: { cursor: null, bookmark: null, lastSyncAt: null, lastError: null, accounts: {} },
+  version: 1,
+});
+
+/** Changes waiting for the API, oldest first (see shared/messages.ts OutboxEntry). */
+export const outboxItem = storage.defineItem<OutboxEntry[]>('local:veriguide:outbox', {
+  fallback: [],
+  version: 1,
+});
+
+/** Conflicts waiting for the user to keep their version or the team's. */
+export const conflictsItem = storage.defineItem<Conflict[]>('local:veriguide:conflicts', {
+  fallback: [],
+  version: 1,
+});
+
+/** Changes the API refused, newest last (capped), shown with the reason until dismissed. */
+export const refusalsItem = storage.defineItem<RefusedChange[]>('local:veriguide:refusals', {
+  fallback: [],
+  version: 1,
+});
+
+/** Notifications already shown (overdue reviews, ended locks), so each is shown once. */
+export const notifiedItem = storage.defineItem<string[]>('local:veriguide:notified', {
+  fallback: [],
+  version: 1,
+});
+
+/** Which record each provider page asked for (by document), so it is given only that one. */
+export interface PageBinding {
+  tabId: number;
+  provider: string;
+  externalId: string | null;
+}
+/**
+ * Page bindings, by document id (or `tab:frame`). Session storage: gone when the browser
+ * closes, like the pages, and never readable by content scripts (trusted contexts only).
+ */
+export const pageBindings = storage.defineItem<Record<string, PageBinding>>(
+  'session:veriguide:page-bindings',
+  { fallback: {}, version: 1 },
+);

@@ -1,0 +1,104 @@
+import { type Browser, browser } from 'wxt/browser';
+import { PAGE_PORT, RECORD_PORT, WatchRequestSchema } from '../../shared/messages';
+import { recordStorageKey } from '../storage';
+import type { Deps } from './context';
+import { notifyDue } from './notify';
+import { flushOutbox } from './outbox';
+import { getRecord } from './records';
+import { checkContentKey, forgetTab, routeMessage } from './router';
+import { syncChanges } from './sync';
+
+/** The periodic alarm: deliver the outbox, sync the team, show due notifications. */
+export const TICK_ALARM = 'veriguide:tick';
+/** While a page or overlay is open, the team is synced this often (ms). */
+const OPEN_SYNC_MS = 5_000;
+
+/**
+ * Wires the background: every listener is added synchronously when the service worker starts
+ * (MV3 drops events that arrive before a listener exists). Nothing lives only in memory: the
+ * outbox, cache and bindings are in storage, so a restarted worker carries on where it was.
+ */
+export function startBackground(deps: Deps): void {
+  const tick = async () => {
+    await flushOutbox(deps);
+    await syncChanges(deps);
+    await notifyDue(deps);
+  };
+  const kick = () => {
+    void flushOutbox(deps);
+  };
+  const live: Deps = { ...deps, onWrite: kick };
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    routeMessage(message, sender, live).then(sendResponse, (err) =>
+      sendResponse({ ok: false, error: { code: 'internal', message: String(err) } }),
+    );
+    // Keeps the channel open for the async answer (Chrome needs `true`, not a promise).
+    return true;
+  });
+
+  // Overlays watch their record through a port; pages keep one open so sync runs often.
+  const watchers = new Map<string, Set<Browser.runtime.Port>>();
+  let openPorts = 0;
+  let poll: ReturnType<typeof setInterval> | null = null;
+  const portOpened = () => {
+    openPorts += 1;
+    poll ??= setInterval(() => void tick(), OPEN_SYNC_MS);
+  };
+  const portClosed = () => {
+    openPorts -= 1;
+    if (openPorts <= 0 && poll) {
+      clearInterval(poll);
+      poll = null;
+    }
+  };
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === PAGE_PORT) {
+      if (!port.sender?.url?.startsWith(browser.runtime.getURL('/'))) return port.disconnect();
+      portOpened();
+      void tick();
+      port.onDisconnect.addListener(portClosed);
+      return;
+    }
+    if (port.name !== RECORD_PORT) return port.disconnect();
+    portOpened();
+    let watched: string | null = null;
+    port.onDisconnect.addListener(() => {
+      portClosed();
+      if (watched) watchers.get(watched)?.delete(port);
+    });
+    port.onMessage.addListener(async (message) => {
+      const parsed = WatchRequestSchema.safeParse(message);
+      if (!parsed.success || watched) return port.disconnect();
+      const allowed = await checkContentKey(port.sender ?? {}, parsed.data.key);
+      if (!allowed.ok) return port.disconnect();
+      watched = recordStorageKey(parsed.data.key).replace(/^local:/, '');
+      const set = watchers.get(watched) ?? new Set();
+      set.add(port);
+      watchers.set(watched, set);
+      port.postMessage({ type: 'record', record: await getRecord(parsed.data.key) });
+    });
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    for (const [key, change] of Object.entries(changes)) {
+      for (const port of watchers.get(key) ?? []) {
+        if (change.newValue) port.postMessage({ type: 'record', record: change.newValue });
+      }
+    }
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading') void forgetTab(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TICK_ALARM) void tick();
+  });
+  void browser.alarms.get(TICK_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
+  });
+  // A restarted worker delivers what waited while it was gone.
+  void tick();
+}

@@ -1,0 +1,66 @@
+import type { Account } from '../../shared/api/accounts';
+import { teamCache, teamConnection } from '../storage';
+import type { Deps } from './context';
+import { withLock } from './lock';
+import { cacheAccountLocked } from './outbox';
+import { writeThroughLocked } from './records';
+import { apiFor } from './session';
+
+export type SyncResult = { ok: true; changed: number } | { ok: false; error: string };
+
+let running: Promise<SyncResult> | null = null;
+
+/**
+ * Brings the team cache up to date through GET /changes, page by page from the stored cursor
+ * (tombstones remove deleted accounts), and writes each changed account through to the record
+ * the overlay shows, unless this browser still has changes of its own queued for it.
+ * Concurrent calls share one run.
+ */
+export function syncChanges(deps: Deps): Promise<SyncResult> {
+  running ??= sync(deps).finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+async function sync(deps: Deps): Promise<SyncResult> {
+  const conn = await teamConnection.getValue();
+  if (!conn) return { ok: false, error: 'not_connected' };
+  const api = await apiFor(conn, deps);
+  let changed = 0;
+  for (let page = 0; page < 100; page++) {
+    const { cursor } = await teamCache.getValue();
+    const res = await api.changes(cursor);
+    if (!res.ok) {
+      const error = res.status === 401 ? 'unauthorized' : res.message;
+      await withLock(async () => {
+        await teamCache.setValue({ ...(await teamCache.getValue()), lastError: error });
+      });
+      return { ok: false, error };
+    }
+    await withLock(async () => {
+      // A disconnect or reconnect while this page was in flight makes it stale.
+      if ((await teamConnection.getValue())?.token !== conn.token) return;
+      for (const item of res.data.items) {
+        if ('deleted' in item) {
+          const cache = await teamCache.getValue();
+          const { [item.id]: _gone, ...accounts } = cache.accounts;
+          await teamCache.setValue({ ...cache, accounts });
+        } else {
+          await cacheAccountLocked(item as Account);
+          await writeThroughLocked(item as Account);
+        }
+        changed += 1;
+      }
+      const cache = await teamCache.getValue();
+      await teamCache.setValue({
+        ...cache,
+        cursor: res.data.nextCursor,
+        lastSyncAt: deps.now().toISOString(),
+        lastError: null,
+      });
+    });
+    if (!res.data.hasMore) break;
+  }
+  return { ok: true, changed };
+}

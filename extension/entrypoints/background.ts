@@ -1,0 +1,10 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { realDeps } from '../background/context';
+import { startBackground } from '../background/index';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    startBackground(realDeps);
+  },
+});

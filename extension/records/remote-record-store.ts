@@ -1,0 +1,76 @@
+import { type Browser, browser } from 'wxt/browser';
+// Types only: the schemas (and zod) stay out of the content script's bundle.
+import type { ContentRequest, Reply, WatchRequest } from '../../shared/messages';
+import type { AccountRecord, RecordKey, RecordStore } from './record-store';
+
+/** The parts of `browser.runtime` the store uses (tests pass a fake). */
+export interface RuntimeLike {
+  sendMessage(message: ContentRequest): Promise<unknown>;
+  connect(info: { name: string }): Browser.runtime.Port;
+}
+
+/** How long to wait before watching again after the background went away (it restarts). */
+const RECONNECT_MS = 1_000;
+const RECORD_PORT = 'veriguide:record';
+
+/**
+ * The RecordStore the overlay uses, backed by the background: the background alone holds the
+ * team's data and the token, and answers with this page's record only. Works the same in
+ * local-only mode (the background then keeps the record in extension storage).
+ */
+export function createRemoteRecordStore(
+  runtime: RuntimeLike = browser.runtime as unknown as RuntimeLike,
+): RecordStore {
+  const queues = new Map<string, Promise<unknown>>();
+  const ask = async (message: ContentRequest): Promise<AccountRecord> => {
+    const reply = (await runtime.sendMessage(message)) as Reply<AccountRecord> | undefined;
+    if (!reply) throw new Error('Veriguide: the background did not answer.');
+    if (!reply.ok) throw new Error(`Veriguide: ${reply.error.code}: ${reply.error.message}`);
+    return reply.value;
+  };
+  const get = (key: RecordKey) => ask({ type: 'record/get', key: { ...key } });
+
+  return {
+    get,
+    update(key, change) {
+      // One change at a time per record, each on the record the previous one left.
+      const id = `${key.provider}:${key.externalId ?? ''}`;
+      const next = (queues.get(id) ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(async () =>
+          ask({ type: 'record/put', key: { ...key }, record: change(await get(key)) }),
+        );
+      queues.set(id, next);
+      return next;
+    },
+    watch(key, listener) {
+      let stopped = false;
+      let port: Browser.runtime.Port | null = null;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const open = () => {
+        if (stopped) return;
+        try {
+          port = runtime.connect({ name: RECORD_PORT });
+        } catch {
+          // The extension was reloaded or removed: this page's script is an orphan now.
+          return;
+        }
+        port.onMessage.addListener((message: { type?: string; record?: AccountRecord }) => {
+          if (message?.type === 'record' && message.record) listener(message.record);
+        });
+        port.onDisconnect.addListener(() => {
+          port = null;
+          if (!stopped) timer = setTimeout(open, RECONNECT_MS);
+        });
+        const watch: WatchRequest = { type: 'record/watch', key: { ...key } };
+        port.postMessage(watch);
+      };
+      open();
+      return () => {
+        stopped = true;
+        clearTimeout(timer);
+        port?.disconnect();
+      };
+    },
+  };
+}
