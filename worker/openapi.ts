@@ -245,6 +245,14 @@ export const openApiDocument = (serverOrigin: string) => {
         schema: { type: 'string', maxLength: 255 },
       });
     }
+    parameters.push({
+      name: BOOKMARK_HEADER,
+      in: 'header',
+      required: false,
+      description:
+        'The X-D1-Bookmark of your last response: the read then sees your own writes even on a D1 read replica.',
+      schema: { type: 'string' },
+    });
     const content: Record<string, unknown> = {};
     if (op.body) content['application/json'] = { schema: schema(op.body, 'input') };
     if (op.csvBody) content['text/csv'] = { schema: { type: 'string' } };
@@ -266,6 +274,12 @@ export const openApiDocument = (serverOrigin: string) => {
       responses: {
         [String(op.response.status)]: {
           description: 'Success',
+          headers: {
+            [BOOKMARK_HEADER]: {
+              description: 'The D1 session bookmark after this request; send it with the next one.',
+              schema: { type: 'string' },
+            },
+          },
           ...(ok ? { content: ok } : {}),
         },
         '4XX': errorResponse('Refused; error.code says why'),

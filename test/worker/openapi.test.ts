@@ -64,6 +64,8 @@ describe('GET /api/v1/openapi.json', () => {
     const patchHeaders = doc.paths['/accounts/{id}']?.patch?.parameters.filter(
       (p) => p.in === 'header',
     );
-    expect(patchHeaders?.map((p) => p.name)).toContain('If-Match');
+    expect(patchHeaders?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['If-Match', 'X-D1-Bookmark']),
+    );
   });
 });
