@@ -95,6 +95,9 @@ export function ownerOf(source) {
   const nm = clean.lastIndexOf('node_modules/');
   if (nm >= 0) {
     const rest = clean.slice(nm + 'node_modules/'.length).split('/');
+    // drizzle-orm ships maps whose sources are `../src/*.ts` from its package root, which
+    // resolve to `node_modules/src/`: that name is drizzle-orm's.
+    if (rest[0] === 'src') return 'npm:drizzle-orm';
     const name = rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
     return `npm:${name}`;
   }

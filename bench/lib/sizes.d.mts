@@ -1,0 +1,29 @@
+// Types for sizes.mjs (plain ESM so node runs it without a TypeScript step).
+export const ROOT: string;
+export const CONTENT_SCRIPT_BUDGET_GZIP: number;
+export function gzipSize(data: string | Uint8Array): number;
+export function stripSourceMapComment(text: string): string;
+export function matchesPattern(pattern: string, url: string): boolean;
+export interface InjectedPage {
+  pattern: string;
+  js: string[];
+  css: string[];
+  jsBytes: number;
+  jsGzip: number;
+  cssBytes: number;
+  cssGzip: number;
+}
+export function injectedPerProviderPage(extensionDir: string): InjectedPage[];
+export function ownerOf(source: string): string;
+export interface SizeGroup {
+  name: string;
+  bytes: number;
+  gzipAlone: number;
+}
+export function breakdown(jsFile: string): {
+  totalBytes: number;
+  totalGzip: number;
+  byFile: SizeGroup[];
+  byOwner: SizeGroup[];
+};
+export function sourceLocator(jsFile: string): (line: number, column: number) => string | null;

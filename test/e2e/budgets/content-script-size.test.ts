@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExtension } from '../../../bench/lib/build-extension.mjs';
+import {
+  breakdown,
+  CONTENT_SCRIPT_BUDGET_GZIP,
+  type InjectedPage,
+  injectedPerProviderPage,
+  matchesPattern,
+} from '../../../bench/lib/sizes.mjs';
+
+// Issue 6: at most 30 KB gzipped of script injected into a provider page. The extension is
+// built into a directory of its own (production, as `wxt build`), with source maps so a
+// failure names what takes the space.
+describe('content-script size budget', () => {
+  const outBase = mkdtempSync(path.join(tmpdir(), 'vg-budget-ext-'));
+  let extensionDir = '';
+  let pages: InjectedPage[] = [];
+  beforeAll(async () => {
+    extensionDir = await buildExtension({ outBase, sourcemap: true });
+    pages = injectedPerProviderPage(extensionDir);
+  });
+  afterAll(() => rmSync(outBase, { recursive: true, force: true }));
+
+  it('finds the provider consoles and the scripts injected there', () => {
+    expect(pages.map((p) => p.pattern)).toEqual(
+      expect.arrayContaining([
+        'https://console.commsease.com/*',
+        'https://console.tencentcloud.com/*',
+      ]),
+    );
+    for (const page of pages) expect(page.js.length).toBeGreaterThan(0);
+  });
+
+  it('injects at most 30 KB gzipped into every provider console', () => {
+    for (const page of pages) {
+      const total = page.jsGzip + page.cssGzip;
+      const top = page.js
+        .flatMap((f) => breakdown(path.join(extensionDir, f)).byOwner.slice(0, 6))
+        .map((o) => `${o.name} ${(o.gzipAlone / 1024).toFixed(1)} KB gz`)
+        .join(', ');
+      expect(
+        total,
+        `${page.pattern}: ${(total / 1024).toFixed(1)} KB gzipped (${page.js.join(', ')}); largest: ${top}`,
+      ).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_GZIP);
+    }
+  });
+});
+
+describe('match patterns the size budget reads from the manifest', () => {
+  it.each([
+    ['https://console.commsease.com/*', 'https://console.commsease.com/#/account', true],
+    ['https://console.commsease.com/*', 'https://commsease.com/', false],
+    ['https://console.commsease.com/*', 'http://console.commsease.com/', false],
+    ['https://*.tencentcloud.com/*', 'https://console.tencentcloud.com/developer', true],
+    ['https://*.tencentcloud.com/*', 'https://tencentcloud.com/', true],
+    ['https://*.tencentcloud.com/*', 'https://eviltencentcloud.com/', false],
+    ['https://console.tencentcloud.com/developer/*', 'https://console.tencentcloud.com/x', false],
+  ])('%s on %s: %s', (pattern, url, expected) => {
+    expect(matchesPattern(pattern, url)).toBe(expected);
+  });
+});
