@@ -7,10 +7,8 @@ import { localeFromTag } from '../../shared/text';
 import { authenticate } from '../auth/authenticate';
 import { clientKey, recordAuthFailure } from '../auth/rate-limit';
 import { sha256Hex } from '../auth/tokens';
-import type { AppVars } from '../context';
 import { makeDb } from '../context';
 import { idempotencyKeys } from '../db/schema';
-import type { Env } from '../env';
 import {
   ConflictError,
   IdempotencyKeyReusedError,
@@ -20,8 +18,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../errors';
-
-type AppEnv = { Bindings: Env; Variables: AppVars };
+import type { AppEnv } from '../routes/app-env';
 
 /**
  * Every API request reads and writes through one D1 session. The client sends the bookmark
