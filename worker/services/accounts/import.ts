@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type Account,
+  type CreateAccount,
   CreateAccountSchema,
   type ImportResult,
   MAX_IMPORT_ROWS,
@@ -106,7 +107,7 @@ export async function importAccounts({
   }
 
   const errors: Err[] = [];
-  const valid: { row: number; data: (typeof CreateAccountSchema)['_output'] }[] = [];
+  const valid: { row: number; data: CreateAccount }[] = [];
   const seen = new Set<string>();
   for (const { row, value } of rows) {
     if (value && typeof value === 'object' && '__cells' in value) {
