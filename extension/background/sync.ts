@@ -13,17 +13,26 @@ let running: Promise<SyncResult> | null = null;
 /**
  * Brings the team cache up to date through GET /changes, page by page from the stored cursor
  * (tombstones remove deleted accounts), and writes each changed account through to the record
- * the overlay shows, unless this browser still has changes of its own queued for it.
+ * the overlay shows, unless this browser still has changes of its own queued for it. The first
+ * sync after connecting skips that: local records are compared with the team's first.
  * Concurrent calls share one run.
  */
-export function syncChanges(deps: Deps): Promise<SyncResult> {
-  running ??= sync(deps).finally(() => {
+export function syncChanges(
+  deps: Deps,
+  opts: { writeThrough?: boolean } = {},
+): Promise<SyncResult> {
+  running ??= sync(deps, opts.writeThrough ?? true).finally(() => {
     running = null;
   });
   return running;
 }
 
-async function sync(deps: Deps): Promise<SyncResult> {
+/** Waits for a sync in progress, if any (so the next one runs with its own options). */
+export async function syncRunning(): Promise<void> {
+  await running?.catch(() => undefined);
+}
+
+async function sync(deps: Deps, writeThrough: boolean): Promise<SyncResult> {
   const conn = await teamConnection.getValue();
   if (!conn) return { ok: false, error: 'not_connected' };
   const api = await apiFor(conn, deps);
@@ -48,7 +57,7 @@ async function sync(deps: Deps): Promise<SyncResult> {
           await teamCache.setValue({ ...cache, accounts });
         } else {
           await cacheAccountLocked(item as Account);
-          await writeThroughLocked(item as Account);
+          if (writeThrough) await writeThroughLocked(item as Account);
         }
         changed += 1;
       }

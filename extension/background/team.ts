@@ -6,7 +6,7 @@ import { blankRecord, recordFromAccount, sameTeamData } from './diff';
 import { withLock } from './lock';
 import { flushOutbox } from './outbox';
 import { enqueueLocked, findAccount, localRecords, sameKey } from './records';
-import { syncChanges } from './sync';
+import { syncChanges, syncRunning } from './sync';
 
 const EMPTY_CACHE = {
   cursor: null,
@@ -57,7 +57,9 @@ export async function connect(
       connectedAt: deps.now().toISOString(),
     });
   });
-  const synced = await syncChanges(deps);
+  // Local records must meet the team's before any is overwritten by it (see uploadLocal).
+  await syncRunning();
+  const synced = await syncChanges(deps, { writeThrough: false });
   if (!synced.ok) return { ok: false, error: { code: 'unreachable', message: synced.error } };
   const upload = await uploadLocal(deps);
   await flushOutbox(deps);
