@@ -48,7 +48,13 @@ describe.skipIf(browserSkipped())('overlay shell in Chromium', () => {
     // Keyboard: Enter opens the panel with focus inside, Escape closes it back to the launcher.
     await launcher.press('Enter');
     await expect.poll(() => page.getByTestId('vg-panel').isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('veriguide-overlay');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => document.querySelector('veriguide-overlay')?.shadowRoot?.activeElement?.id,
+        ),
+      )
+      .toBe('vg-panel-title');
     await page.keyboard.press('Tab');
     expect(
       await page.evaluate(
@@ -57,13 +63,15 @@ describe.skipIf(browserSkipped())('overlay shell in Chromium', () => {
     ).toBe('EN');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('vg-panel').count()).toBe(0);
-    expect(
-      await page.evaluate(() =>
-        document
-          .querySelector('veriguide-overlay')
-          ?.shadowRoot?.activeElement?.getAttribute('data-testid'),
-      ),
-    ).toBe('vg-launcher');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document
+            .querySelector('veriguide-overlay')
+            ?.shadowRoot?.activeElement?.getAttribute('data-testid'),
+        ),
+      )
+      .toBe('vg-launcher');
   });
 
   it('marks script start and first paint for the performance budget', async () => {
