@@ -25,6 +25,7 @@ import {
   MemberSchema,
   MeSchema,
   PatchMemberSchema,
+  TokenListSchema,
 } from '../shared/api/members';
 
 const schema = (s: ZodType, io: 'input' | 'output') =>
@@ -180,6 +181,13 @@ export const OPERATIONS: Operation[] = [
     role: 'admin',
     body: PatchMemberSchema,
     response: { status: 200, schema: MemberSchema },
+  },
+  {
+    method: 'get',
+    path: '/members/{id}/tokens',
+    summary: "A member's tokens (never the secret), to find one to revoke",
+    role: 'admin or self',
+    response: { status: 200, schema: TokenListSchema },
   },
   {
     method: 'post',

@@ -53,3 +53,14 @@ export const IssuedTokenSchema = z.object({
   createdAt: z.string(),
 });
 export type IssuedToken = z.infer<typeof IssuedTokenSchema>;
+
+/** A token as GET /members/:id/tokens lists it: never the secret. */
+export const TokenInfoSchema = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type TokenInfo = z.infer<typeof TokenInfoSchema>;
+export const TokenListSchema = z.object({ items: z.array(TokenInfoSchema) });

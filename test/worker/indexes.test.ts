@@ -121,6 +121,7 @@ beforeAll(async () => {
     token: team.owner.token,
     body: JSON.stringify({ name: 'V' }),
   });
+  await send(`/members/${team.editor.memberId}/tokens`, { token: t });
   await send(`/tokens/${issued.id}`, { method: 'DELETE', token: t });
   await send(`/accounts/${a.id}`, { method: 'DELETE', token: team.admin.token });
 });

@@ -150,4 +150,19 @@ describe('tokens', () => {
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).details).toEqual([{ path: 'name', message: expect.any(String) }]);
   });
+
+  it("lists a member's tokens without their secret, for the member and for admins only", async () => {
+    const own = await call(`/members/${team.editor.memberId}/tokens`, { token: team.editor.token });
+    expect(own.status).toBe(200);
+    const { items } = (await own.json()) as { items: Record<string, unknown>[] };
+    expect(items.map((t) => t.id)).toContain(team.editor.tokenId);
+    for (const t of items)
+      expect(Object.keys(t).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'revokedAt']);
+    expect(
+      (await call(`/members/${team.editor.memberId}/tokens`, { token: team.admin.token })).status,
+    ).toBe(200);
+    expect(
+      (await call(`/members/${team.viewer.memberId}/tokens`, { token: team.editor.token })).status,
+    ).toBe(403);
+  });
 });

@@ -8,6 +8,7 @@ import { listMembers } from '../services/members/list';
 import { me } from '../services/members/me';
 import { updateMember } from '../services/members/update';
 import { issueToken } from '../services/tokens/issue';
+import { listTokens } from '../services/tokens/list';
 import { revokeToken } from '../services/tokens/revoke';
 import { type AppEnv, ctxOf } from './app-env';
 
@@ -28,6 +29,9 @@ export const membersRoutes = new Hono<AppEnv>()
       }),
       200,
     ),
+  )
+  .get('/:id/tokens', async (c) =>
+    c.json(await listTokens({ ctx: ctxOf(c), input: { memberId: c.req.param('id') } }), 200),
   )
   // The body is optional (`{"name": "laptop"}` labels the token), so it is parsed here.
   .post('/:id/tokens', jsonBody(true), idempotency, async (c) => {
