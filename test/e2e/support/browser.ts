@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
@@ -20,6 +20,11 @@ export async function launchWithExtension(
 ): Promise<ExtensionBrowser> {
   const executablePath = inject('chromiumPath');
   const userDataDir = opts.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'vg-chromium-'));
+  // Each profile loads its own copy of the build: another run rebuilding .output meanwhile
+  // cannot pull the extension from under a running browser. The copy's path is stable per
+  // profile, so the extension id (and its storage) survives a browser restart.
+  const extensionDir = path.join(userDataDir, 'veriguide-extension');
+  if (!existsSync(extensionDir)) cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
@@ -27,8 +32,8 @@ export async function launchWithExtension(
     ...(opts.locale ? { locale: opts.locale } : {}),
     args: [
       '--no-sandbox',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-first-run',
       '--disable-background-networking',
       '--disable-component-update',
