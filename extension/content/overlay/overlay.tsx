@@ -68,7 +68,11 @@ export function Overlay({ state, deps }: { state: Store<OverlayState>; deps: Ove
             {overdue ? ` · ${L(S.overdueShort)}` : ''}
           </span>
         )}
-        {s.drift.length > 0 && <span class="pill in_review">!</span>}
+        {s.drift.length > 0 && (
+          <span class="pill in_review" title={L(S.driftTitle)}>
+            !<span class="sr-only">{L(S.driftTitle)}</span>
+          </span>
+        )}
       </button>
       {open && (
         <div

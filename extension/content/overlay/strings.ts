@@ -88,7 +88,6 @@ export const S = {
   flowSaved: t('Saved: the checklist follows this flow.', '已保存：清单将按此流程进行。'),
   checklistHeading: t('Checklist', '清单'),
   flow: t('Flow', '流程'),
-  chooseFlow: t('Choose a flow', '选择流程'),
   progress: t('{done} of {total}', '{done} / {total}'),
   currentStep: t('this page', '当前页面'),
   decisionIsNewer: t('The decision helper recommends another flow.', '认证建议推荐了另一个流程。'),
