@@ -104,13 +104,17 @@ export async function startManager(o: ManagerOptions): Promise<Manager> {
       playbook,
       page,
       locale,
-      reportDrift: (anchor) => reportDrift(s, anchor),
+      // A feature stopped by navigation may still have a timer running: its late report
+      // belongs to the page it was started on, which is gone.
+      reportDrift: (anchor) => {
+        if (!signal.aborted) reportDrift(s, anchor);
+      },
     };
     for (const feature of o.features) {
-      let runs = false;
       try {
-        runs = feature.runsOn(page, playbook);
-        if (runs) Promise.resolve(feature.init(ctx)).catch((error) => failed(feature, error));
+        if (feature.runsOn(page, playbook)) {
+          Promise.resolve(feature.init(ctx)).catch((error) => failed(feature, error));
+        }
       } catch (error) {
         failed(feature, error);
       }

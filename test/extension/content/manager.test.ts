@@ -189,6 +189,20 @@ describe('feature manager', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/field:id-number.*individual-form/));
   });
 
+  it('ignores a drift report from a feature already stopped by navigation', async () => {
+    loadFixture('tencentcloud-intl/spa.html', 'https://console.tencentcloud.com/developer/auth');
+    renderTemplate('route-auth', 'app');
+    const f = probe('late-reporter');
+    const run = await start([f.feature]);
+    stop = run.life;
+    history.pushState({}, '', '/developer/auth/individual');
+    renderTemplate('route-individual', 'app');
+    await vi.waitFor(() => expect(f.starts).toHaveLength(2));
+    f.starts[0]?.reportDrift('field:stale');
+    expect(run.mounted[0]?.get().drift).toEqual([]);
+    expect(run.diagnostics).toEqual([]);
+  });
+
   it('keeps the other features running when one throws', async () => {
     loadFixture('commsease/status.html', 'https://console.commsease.com/#/account/authentication');
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
