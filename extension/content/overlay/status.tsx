@@ -52,7 +52,26 @@ export function StatusSection({ playbook, record, update, flow, pageStatus, loca
       return false;
     }
     setRefusal(null);
-    await update(() => result.record);
+    const {
+      status,
+      entityType,
+      submittedAt,
+      reviewWindow,
+      verifiedAt,
+      lockedUntil,
+      rejectedReason,
+    } = result.record;
+    // Only the status fields: a step ticked meanwhile (another tab) is kept.
+    await update((current) => ({
+      ...current,
+      status,
+      entityType,
+      submittedAt,
+      reviewWindow,
+      verifiedAt,
+      lockedUntil,
+      rejectedReason,
+    }));
     return true;
   };
 
