@@ -94,6 +94,7 @@ export const S = {
   },
   noAccounts: { en: 'No accounts yet.', zh: '暂无账号。' },
   openDetail: { en: 'Details', zh: '详情' },
+  done: { en: 'done', zh: '已完成' },
 } satisfies Record<string, LocalizedText>;
 
 export const STATUS_TEXT: Record<string, LocalizedText> = {
