@@ -165,8 +165,14 @@ export async function startManager(o: ManagerOptions): Promise<Manager> {
         return fallback;
       }
     };
-    const externalId = read('accountId', anchors && (() => anchors.accountId(doc)), null);
-    const key: RecordKey = { provider: found.playbook.id, externalId };
+    const shown = read('accountId', anchors && (() => anchors.accountId(doc)), null);
+    // Once a page of this session showed the account, later pages that hide it are still that
+    // account's (switching accounts reloads the console).
+    const known =
+      session?.state.get().playbook.id === found.playbook.id
+        ? session.state.get().key.externalId
+        : null;
+    const key: RecordKey = { provider: found.playbook.id, externalId: shown ?? known };
     const dynamic = {
       pageStatus: read('pageStatus', anchors && (() => anchors.pageStatus(doc)), null),
       texts: structuralTexts(doc, 'progress'),

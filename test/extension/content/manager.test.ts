@@ -267,6 +267,20 @@ describe('feature manager', () => {
     expect(f.starts[0]?.signal.aborted).toBe(true);
   });
 
+  it('keeps the account known on a later page of the session that does not show it', async () => {
+    loadFixture('tencentcloud-intl/spa.html', 'https://console.tencentcloud.com/developer/auth');
+    renderTemplate('route-auth', 'app');
+    const run = await start([]);
+    stop = run.life;
+    const state = run.mounted[0];
+    expect(state?.get().key.externalId).toBe('200012345678');
+    document.querySelector('.tc-account-info')?.remove();
+    history.pushState({}, '', '/developer/auth/individual');
+    renderTemplate('route-individual', 'app');
+    await vi.waitFor(() => expect(state?.get().page.id).toBe('individual-form'));
+    expect(state?.get().key.externalId).toBe('200012345678');
+  });
+
   it('stops everything when the content script dies', async () => {
     loadFixture('commsease/status.html', 'https://console.commsease.com/#/account/authentication');
     const f = probe('tips');
