@@ -57,6 +57,9 @@ export function Overlay({ state, deps }: { state: Store<OverlayState>; deps: Ove
         aria-controls={open ? 'vg-panel' : undefined}
         title={L(S.openPanel)}
         onClick={() => setOpen(!open)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && open) setOpen(false);
+        }}
       >
         <span class="brand">{L(S.appName)}</span>
         <span>{L(s.playbook.name)}</span>

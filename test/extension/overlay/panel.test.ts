@@ -38,6 +38,16 @@ describe('launcher and panel', () => {
     expect(o.root.activeElement).toBe(launcher);
   });
 
+  it('Escape on the launcher closes the open panel too', async () => {
+    const o = await openOverlay('tencentcloud-intl/type-choice.html', TENCENT_AUTH);
+    life = o.life;
+    const launcher = o.need<HTMLButtonElement>('vg-launcher');
+    launcher.click();
+    await vi.waitFor(() => expect(o.byTestId('vg-panel')).not.toBeNull());
+    launcher.dispatchEvent(key('Escape'));
+    await vi.waitFor(() => expect(o.byTestId('vg-panel')).toBeNull());
+  });
+
   it('the close button closes the panel and the account id shown on the page is named', async () => {
     const o = await openOverlay('tencentcloud-intl/type-choice.html', TENCENT_AUTH);
     life = o.life;
