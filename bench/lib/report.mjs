@@ -1,0 +1,224 @@
+// The README table from bench/results/*.json (whatever parts the last runs produced).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const read = (dir, name) => {
+  const file = path.join(dir, name);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+};
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (v) => (v === null || v === undefined ? 'n/a' : `${v} ms`);
+const yes = (ok) => (ok ? 'yes' : '**no**');
+const short = (p) => p.replace(/^https:\/\//, '').replace(/\/\*$/, '');
+
+function machineSection(m) {
+  if (!m) return [];
+  return [
+    `Measured ${m.date.slice(0, 16).replace('T', ' ')} UTC on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}, ${m.chromium ?? 'no Chromium'}, wrangler ${m.wrangler}; commit ${m.commit}${m.uncommittedChanges ? ' (with uncommitted changes in the tree)' : ''}. Load average at start: ${m.loadAverageAtStart.join(', ')}.`,
+    '',
+  ];
+}
+
+function extensionSection(ext, goals) {
+  if (!ext) return [];
+  const out = ['### Extension (Chromium, built extension, fixture-served provider pages)', ''];
+  out.push('| provider console | script injected (minified) | gzipped | budget 30 KB |');
+  out.push('| --- | --- | --- | --- |');
+  for (const p of ext.sizes.pages) {
+    out.push(
+      `| ${short(p.pattern)} | ${kb(p.jsBytes + p.cssBytes)} | ${kb(p.jsGzip + p.cssGzip)} | ${yes(p.withinBudget)} |`,
+    );
+  }
+  const worst = Math.max(...ext.sizes.pages.map((p) => p.jsGzip + p.cssGzip));
+  goals.push([
+    'content script ≤ 30 KB gzipped per provider page',
+    kb(worst),
+    worst <= ext.sizes.budgetGzip,
+  ]);
+  for (const s of ext.sizes.scripts) {
+    out.push(
+      '',
+      `What takes the space in \`${s.file}\` (minified bytes; gzip of each part alone):`,
+      '',
+    );
+    out.push('| part | minified | share | gzip alone | pulled in by |');
+    out.push('| --- | --- | --- | --- | --- |');
+    for (const o of s.byOwner.slice(0, 10)) {
+      const via =
+        o.via.length > 1
+          ? o.via
+              .slice(1, -1)
+              .map((x) => path.basename(x))
+              .join(' → ')
+          : '';
+      out.push(
+        `| ${o.name} | ${kb(o.bytes)} | ${(o.share * 100).toFixed(0)}% | ${kb(o.gzipAlone)} | ${via} |`,
+      );
+    }
+  }
+  out.push(
+    '',
+    '| page | start → painted mark (median / p95) | start → overlay frame (median / p95) | extension CPU per load | long tasks in script window (count, longest) | DCL → load with / without | navigation → load with / without | load slowed |',
+  );
+  out.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const l of ext.loads) {
+    out.push(
+      `| ${l.page} (${l.loads} loads) | ${ms(l.startToPaintedMark.median)} / ${ms(l.startToPaintedMark.p95)} | ${ms(l.startToOverlayFrame.median)} / ${ms(l.startToOverlayFrame.p95)} | ${ms(l.extensionCpuPerLoad.ms.median)} | ${l.longTasks.duringContentScript} (${ms(l.longTasks.longestDuringContentScript)}); without the extension: ${l.longTasks.withoutExtension} | ${ms(l.dclToLoad.with.median)} / ${ms(l.dclToLoad.without.median)} | ${ms(l.navigationToLoad.with.median)} / ${ms(l.navigationToLoad.without.median)} | ${l.loadSlowdownPercent}% |`,
+    );
+    goals.push([
+      `${l.page}: overlay painted within 50 ms of script start (p95, mark)`,
+      ms(l.startToPaintedMark.p95),
+      l.startToPaintedMark.p95 !== null && l.startToPaintedMark.p95 <= 50,
+    ]);
+    goals.push([
+      `${l.page}: no long task caused by the extension`,
+      `${l.longTasks.duringContentScript} in ${l.loads} loads`,
+      l.longTasks.duringContentScript === 0,
+    ]);
+    goals.push([
+      `${l.page}: page load slowed by under 5%`,
+      `${l.loadSlowdownPercent}%`,
+      l.loadSlowdownPercent !== null && l.loadSlowdownPercent < 5,
+    ]);
+  }
+  const cpu = ext.loads.flatMap((l) =>
+    l.extensionCpuPerLoad.bySource
+      .slice(0, 4)
+      .map((s) => `${path.basename(s.source)} ${s.msPerLoad} ms`),
+  );
+  if (cpu.length)
+    out.push('', `Extension CPU per load by source (profiled loads): ${cpu.join(', ')}.`);
+  out.push(
+    '',
+    '| churning page (100-row list re-rendered every 50 ms) | extension scripting (CPU profiler) | page ScriptDuration with / without | top sources (ms/s) |',
+  );
+  out.push('| --- | --- | --- | --- |');
+  for (const c of ext.churn) {
+    out.push(
+      `| ${c.page.replace(/ \+ churning.*/, '')} (${c.seconds} s) | ${c.extensionScriptingMsPerSecond} ms/s | ${c.pageScriptDurationMsPerSecond.with} / ${c.pageScriptDurationMsPerSecond.without} ms/s | ${c.extensionMsPerSecondBySource
+        .slice(0, 3)
+        .map((s) => `${path.basename(s.source)} ${s.ms}`)
+        .join(', ')} |`,
+    );
+    goals.push([
+      `${c.page.replace(/ \+ churning.*/, '')}: extension scripting under 2 ms/s while the page churns`,
+      `${c.extensionScriptingMsPerSecond} ms/s`,
+      c.extensionScriptingMsPerSecond < 2,
+    ]);
+  }
+  out.push('');
+  return out;
+}
+
+function apiSection(api, goals) {
+  if (!api) return [];
+  const out = ['### Team API (wrangler dev on loopback, local D1, autocannon)', ''];
+  const b = api.bundle;
+  if (b) {
+    out.push(
+      `Worker bundle as \`wrangler deploy\` uploads it: ${kb(b.deployed.bytes)}, **${kb(b.deployed.gzip)} gzipped** (budget 100 KB; with \`--minify\`: ${kb(b.minified.gzip)}).`,
+      '',
+    );
+    goals.push([
+      'worker bundle under 100 KB gzipped',
+      kb(b.deployed.gzip),
+      b.deployed.gzip < b.budgetGzip,
+    ]);
+  }
+  const sizes = api.stages.map((s) => s.accounts);
+  out.push(
+    `${api.connections} connections, ${api.secondsPerRoute} s per route; each cell: req/s (ratio to /healthz in the same stage), p50 / p99 latency.`,
+    '',
+  );
+  out.push(`| route | ${sizes.map((n) => `${n.toLocaleString('en')} accounts`).join(' | ')} |`);
+  out.push(`| --- | ${sizes.map(() => '---').join(' | ')} |`);
+  const routes = api.stages[0]?.routes.map((r) => r.route) ?? [];
+  for (const route of routes) {
+    const cells = api.stages.map((s) => {
+      const r = s.routes.find((x) => x.route === route);
+      if (!r) return 'n/a';
+      const bad = r.non2xx || r.errors ? ` (${r.non2xx + r.errors} failed)` : '';
+      return `${r.reqPerSec} (${r.ratioToHealthz}) ${r.p50} / ${r.p99} ms${bad}`;
+    });
+    out.push(`| ${route} | ${cells.join(' | ')} |`);
+  }
+  out.push(
+    `| full sync through /changes (500 per page) | ${api.stages.map((s) => `${s.fullSync.seconds} s (${s.fullSync.pages} pages)`).join(' | ')} |`,
+  );
+  out.push(
+    `| import (1,000 rows per request) | ${api.stages
+      .map((s) => {
+        const i = s.seeding;
+        const direct = i.insertedDirectly
+          ? `; ${i.insertedDirectly.toLocaleString('en')} more written straight to D1`
+          : '';
+        return `${i.imported.toLocaleString('en')} rows in ${i.importSeconds} s = ${i.importRowsPerSecond ?? 'n/a'} rows/s${direct}`;
+      })
+      .join(' | ')} |`,
+  );
+  out.push('');
+  const batches = api.stages.flatMap((s) => s.seeding.batches);
+  if (batches.length) {
+    const pick = batches.filter(
+      (_, i) => i === 0 || i === batches.length - 1 || [1, 5, 9, 10, 20, 40].includes(i),
+    );
+    out.push(
+      `Import request time by table size: ${pick.map((x) => `${x.tableSize.toLocaleString('en')} rows → ${x.ms} ms`).join(', ')}.`,
+      '',
+    );
+  }
+  const last = api.stages.at(-1);
+  if (last) {
+    for (const route of ['GET /accounts?limit=50', 'GET /accounts/lookup']) {
+      const r = last.routes.find((x) => x.route === route);
+      if (!r) continue;
+      goals.push([
+        `${route} at ${last.accounts.toLocaleString('en')} accounts: ≥ 0.5 of /healthz`,
+        `${r.ratioToHealthz}`,
+        r.ratioToHealthz >= 0.5,
+      ]);
+      goals.push([
+        `${route} at ${last.accounts.toLocaleString('en')} accounts: p99 under 50 ms`,
+        ms(r.p99),
+        r.p99 < 50,
+      ]);
+    }
+  }
+  const tenK = api.stages.find((s) => s.accounts === 10_000);
+  if (tenK)
+    goals.push([
+      'full sync of 10,000 accounts through /changes under 3 s',
+      `${tenK.fullSync.seconds} s`,
+      tenK.fullSync.seconds < 3,
+    ]);
+  if (api.importOf10000RowsSeconds !== null && api.importOf10000RowsSeconds !== undefined) {
+    goals.push([
+      'import of 10,000 rows under 10 s',
+      `${api.importOf10000RowsSeconds} s`,
+      api.importOf10000RowsSeconds < 10,
+    ]);
+  }
+  return out;
+}
+
+/** Markdown for the README: machine, extension, API, and every goal with met or not. */
+export function renderSummary(resultsDir) {
+  const machine = read(resultsDir, 'machine.json');
+  const extension = read(resultsDir, 'extension.json');
+  const api = read(resultsDir, 'api.json');
+  const goals = [];
+  const out = ['## Benchmarks (`npm run bench`)', ''];
+  out.push(...machineSection(extension?.machine ?? api?.machine ?? machine));
+  if (extension && api && extension.machine.date !== api.machine.date) {
+    out.push(
+      `(Extension figures from ${extension.machine.date}, API figures from ${api.machine.date}.)`,
+      '',
+    );
+  }
+  out.push(...extensionSection(extension, goals));
+  out.push(...apiSection(api, goals));
+  out.push('### Goals', '', '| goal | measured | met |', '| --- | --- | --- |');
+  for (const [goal, measured, met] of goals) out.push(`| ${goal} | ${measured} | ${yes(met)} |`);
+  out.push('');
+  return out.join('\n');
+}
