@@ -12,6 +12,9 @@ export interface RuntimeLike {
 /** How long to wait before watching again after the background went away (it restarts). */
 const RECONNECT_MS = 1_000;
 const RECORD_PORT = 'veriguide:record';
+/** Tries of a message the background did not receive, and the base delay between them (ms). */
+const RETRIES = 6;
+const RETRY_MS = 150;
 
 /**
  * The RecordStore the overlay uses, backed by the background: the background alone holds the
@@ -23,7 +26,18 @@ export function createRemoteRecordStore(
 ): RecordStore {
   const queues = new Map<string, Promise<unknown>>();
   const ask = async (message: ContentRequest): Promise<AccountRecord> => {
-    const reply = (await runtime.sendMessage(message)) as Reply<AccountRecord> | undefined;
+    let reply: Reply<AccountRecord> | undefined;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        reply = (await runtime.sendMessage(message)) as Reply<AccountRecord> | undefined;
+        break;
+      } catch (err) {
+        // Right after install or a service-worker restart the background may not listen yet
+        // ("Receiving end does not exist"): try again shortly, then give up loudly.
+        if (attempt >= RETRIES) throw err;
+        await new Promise((r) => setTimeout(r, RETRY_MS * (attempt + 1)));
+      }
+    }
     if (!reply) throw new Error('Veriguide: the background did not answer.');
     if (!reply.ok) throw new Error(`Veriguide: ${reply.error.code}: ${reply.error.message}`);
     return reply.value;

@@ -56,3 +56,23 @@ describe('remote record store (content script side)', () => {
     await expect(store.get(A)).rejects.toThrow(/bad_sender/);
   });
 });
+
+describe('remote record store when the background is just starting', () => {
+  it('tries again while nobody listens yet, then answers', async () => {
+    fakeBrowser.reset();
+    const inner = runtimeFor(new FakeTeam());
+    let refusals = 2;
+    const store = createRemoteRecordStore({
+      ...inner,
+      sendMessage: (message) => {
+        if (refusals-- > 0) {
+          return Promise.reject(
+            new Error('Could not establish connection. Receiving end does not exist.'),
+          );
+        }
+        return inner.sendMessage(message);
+      },
+    });
+    expect((await store.get(A)).externalId).toBe(A.externalId);
+  });
+});
