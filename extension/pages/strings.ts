@@ -100,7 +100,7 @@ export const S = {
 export const STATUS_TEXT: Record<string, LocalizedText> = {
   unverified: { en: 'Not verified', zh: '未认证' },
   in_progress: { en: 'In progress', zh: '进行中' },
-  in_review: { en: 'In review', zh: '审核中' },
+  in_review: { en: 'Under review', zh: '审核中' },
   verified: { en: 'Verified', zh: '已认证' },
   rejected: { en: 'Rejected', zh: '已驳回' },
 };
