@@ -1,6 +1,9 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/** Where a team API may be: any https origin, or plain http on this machine only. */
+const API_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 // The extension lives in extension/; the build goes to .output/<browser>-mv<n>.
 export default defineConfig({
   srcDir: 'extension',
@@ -19,7 +22,16 @@ export default defineConfig({
     // tick, `notifications` for overdue reviews and ended locks. The team API's origin is asked
     // for at run time from the options page, for the URL the user enters (plain http only for a
     // server on this machine).
-    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    optional_host_permissions: API_ORIGINS,
+  },
+  hooks: {
+    // Manifest V2 (the Firefox build) has no optional_host_permissions, and WXT drops them:
+    // there the same origins go in optional_permissions.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.manifest_version === 2) {
+        manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...API_ORIGINS];
+      }
+    },
   },
   vite: () => ({ plugins: [preact()] }),
 });
