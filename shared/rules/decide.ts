@@ -1,28 +1,30 @@
-import { z } from 'zod';
-import { getPlaybook } from '../playbooks/index';
-import {
-  type Capability,
-  type DocumentRef,
-  type EntityType,
-  type Playbook,
-  ProviderIdSchema,
+import type {
+  Capability,
+  DocumentRef,
+  EntityType,
+  Playbook,
+  ProviderId,
 } from '../playbooks/schema';
 import type { LocalizedText } from '../text';
 
-/** The questions the decision helper asks; every answer beyond the first five is optional. */
-export const DecisionInputSchema = z.strictObject({
-  provider: ProviderIdSchema,
+/**
+ * The questions the decision helper asks; every answer beyond the first five is optional.
+ * A plain type so the content script carries no validator: input from outside the code
+ * (API, forms) goes through `DecisionInputSchema` and `decide` in decide-input.ts, which a
+ * test keeps equal to this type.
+ */
+export interface DecisionInput {
+  provider: ProviderId;
   /** Who owns the account's resources. */
-  owner: z.enum(['individual', 'organization']),
-  needsSpecialVatInvoice: z.boolean(),
-  needsSmsPacks: z.boolean(),
-  buysInMainland: z.boolean(),
+  owner: 'individual' | 'organization';
+  needsSpecialVatInvoice: boolean;
+  needsSmsPacks: boolean;
+  buysInMainland: boolean;
   /** A document id from the provider's playbook; absent = not known yet. */
-  document: z.string().optional(),
-  hasMainlandBankCard: z.boolean().optional(),
-  accountRegion: z.enum(['mainland', 'hk_macao_taiwan', 'international']).optional(),
-});
-export type DecisionInput = z.infer<typeof DecisionInputSchema>;
+  document?: string | undefined;
+  hasMainlandBankCard?: boolean | undefined;
+  accountRegion?: 'mainland' | 'hk_macao_taiwan' | 'international' | undefined;
+}
 
 export interface Reason {
   id: string;
@@ -112,18 +114,12 @@ function sentences(...parts: LocalizedText[]): LocalizedText {
  * Recommends the verification type, flow, methods and documents for one account, with the
  * blockers, warnings and reasons behind it, each linked to the provider page it comes from.
  * Everything is read from the provider's playbook (capabilities, documents, methods, locks,
- * irreversible changes, attempt limits and the notes in `DECISION_NOTES`).
+ * irreversible changes, attempt limits and the notes in `DECISION_NOTES`). The input is trusted
+ * to match its type: callers holding unchecked input use `decide` (decide-input.ts), which
+ * validates it and picks the playbook. Only the playbook given is bundled, so the content
+ * script carries just its provider's.
  */
-export function decide(input: DecisionInput): Decision {
-  return decideWith(getPlaybook(DecisionInputSchema.parse(input).provider), input);
-}
-
-/**
- * `decide` with the playbook given, for bundles that carry only some providers' playbooks
- * (the content script): importing only this lets the bundler drop the other providers.
- */
-export function decideWith(playbook: Playbook, rawInput: DecisionInput): Decision {
-  const input = DecisionInputSchema.parse(rawInput);
+export function decideWith(playbook: Playbook, input: DecisionInput): Decision {
   if (input.provider !== playbook.id) {
     throw new Error(`decision for ${input.provider} asked of the ${playbook.id} playbook`);
   }

@@ -2,12 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findFlow, getPlaybook } from '../../../shared/playbooks/index';
 import { PROVIDER_IDS } from '../../../shared/playbooks/schema';
-import {
-  type Decision,
-  type DecisionInput,
-  decide,
-  decideWith,
-} from '../../../shared/rules/decide';
+import { type Decision, type DecisionInput, decideWith } from '../../../shared/rules/decide';
+import { decide } from '../../../shared/rules/decide-input';
 
 const no = { needsSpecialVatInvoice: false, needsSmsPacks: false, buysInMainland: false } as const;
 
