@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { Hono } from 'hono/tiny';
 import { BOOKMARK_HEADER } from '../shared/api/index';
 import { errorBody, onError } from './errors';
 import { d1Session, requireAuth } from './http/middleware';

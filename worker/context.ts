@@ -8,7 +8,6 @@ import { drizzle } from 'drizzle-orm/d1';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Role } from '../shared/api/members';
 import type { Locale } from '../shared/text';
-import * as schema from './db/schema';
 
 export type Db = ReturnType<typeof makeDb>;
 
@@ -16,8 +15,7 @@ export type Db = ReturnType<typeof makeDb>;
  * drizzle's D1 driver only calls `prepare` and `batch`, which a D1 session has too, so the
  * session (read replicas + bookmarks) is handed to it in place of the database.
  */
-export const makeDb = (session: D1DatabaseSession | D1Database) =>
-  drizzle(session as D1Database, { schema });
+export const makeDb = (session: D1DatabaseSession | D1Database) => drizzle(session as D1Database);
 
 const dialect = new SQLiteAsyncDialect();
 

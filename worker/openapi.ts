@@ -1,4 +1,4 @@
-import { type ZodType, z } from 'zod';
+import * as z from 'zod';
 import {
   AccountFilterSchema,
   AccountPageSchema,
@@ -28,7 +28,7 @@ import {
   TokenListSchema,
 } from '../shared/api/members';
 
-const schema = (s: ZodType, io: 'input' | 'output') =>
+const schema = (s: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 
 type Role = 'anyone' | 'viewer' | 'editor' | 'admin' | 'admin or self';
@@ -38,13 +38,13 @@ interface Operation {
   path: string;
   summary: string;
   role: Role;
-  query?: ZodType;
-  body?: ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
   /** Extra request media types (import also takes CSV). */
   csvBody?: boolean;
   ifMatch?: 'required' | 'optional';
   idempotent?: boolean;
-  response: { status: number; schema?: ZodType; csv?: boolean };
+  response: { status: number; schema?: z.ZodType; csv?: boolean };
   description?: string;
 }
 
@@ -212,7 +212,7 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
-const queryParameters = (s: ZodType) => {
+const queryParameters = (s: z.ZodType) => {
   const json = schema(s, 'input') as {
     properties?: Record<string, unknown>;
     required?: string[];

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { ChangesQuerySchema } from '../../shared/api/accounts';
 import { query } from '../http/validate';
 import { listChanges } from '../services/changes/list';

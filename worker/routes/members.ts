@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { CreateMemberSchema, CreateTokenSchema, PatchMemberSchema } from '../../shared/api/members';
 import { ValidationError, zodIssues } from '../errors';
 import { idempotency, jsonBody } from '../http/middleware';
