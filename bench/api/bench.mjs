@@ -1,9 +1,9 @@
 // The team API at 1,000, 10,000 and 100,000 accounts: seeding through the import endpoint (with
 // its rate by table size), a full /changes sync, and autocannon runs of each route.
 import { round } from '../lib/stats.mjs';
-import { CONNECTIONS, fullSync, loadRoutes } from './load.mjs';
+import { CONNECTIONS, fullSync, loadFloor, loadRoutes } from './load.mjs';
 import { api, BATCH, benchAccount, seedAccounts, sendToOverdueReview } from './seed.mjs';
-import { startApi } from './server.mjs';
+import { startApi, startProbe } from './server.mjs';
 
 const OVERDUE_EVERY = 100; // 1% of the accounts wait in a review window long past
 
@@ -84,6 +84,18 @@ export async function benchApi({
   importBudgetSeconds = [60, 60, 90],
   log = console.log,
 }) {
+  const probe = await startProbe();
+  let floor;
+  try {
+    floor = await loadFloor({ url: probe.url, seconds });
+  } finally {
+    await probe.stop();
+  }
+  for (const r of floor) {
+    log(
+      `  ${r.route}: ${r.reqPerSec} req/s (${r.ratioToHealthz} of its /healthz), p50 ${r.p50} ms, p99 ${r.p99} ms`,
+    );
+  }
   const server = await startApi({ log });
   try {
     const stages = [];
@@ -141,6 +153,7 @@ export async function benchApi({
     return {
       connections: CONNECTIONS,
       secondsPerRoute: seconds,
+      floor,
       importOf10000RowsSeconds: firstTenThousand,
       stages,
     };

@@ -156,6 +156,18 @@ async function mixed({ base, auth, pool, lookupPath }) {
   });
 }
 
+/** The floor worker's routes: what wrangler dev and local D1 allow before any app code. */
+export async function loadFloor({ url, seconds }) {
+  const base = { url, connections: CONNECTIONS, duration: seconds };
+  const results = [];
+  results.push(report('floor: /healthz (no D1)', await run({ ...base, url: `${url}/healthz` })));
+  results.push(report('floor: 1 trivial D1 query', await run({ ...base, url: `${url}/d1/1` })));
+  results.push(report('floor: 2 trivial D1 queries', await run({ ...base, url: `${url}/d1/2` })));
+  const ceiling = results[0]?.reqPerSec ?? 0;
+  for (const r of results) r.ratioToHealthz = ceiling > 0 ? round(r.reqPerSec / ceiling, 2) : null;
+  return results;
+}
+
 /** Follows /changes from the start to the end (500 per page, the maximum), as a full sync. */
 export async function fullSync({ url, token }) {
   const t0 = performance.now();

@@ -42,7 +42,7 @@ const freePort = () =>
 const q = (value) => `'${String(value).replaceAll("'", "''")}'`;
 
 /** Starts `wrangler dev` on the bundle and waits for /healthz; returns `{ url, stop() }`. */
-async function serve({ bundleDir, persist }) {
+async function serve({ script, config, persist }) {
   const port = await freePort();
   const inspectorPort = await freePort();
   const child = spawn(
@@ -50,11 +50,11 @@ async function serve({ bundleDir, persist }) {
     [
       WRANGLER,
       'dev',
-      path.join(bundleDir, 'index.js'),
+      script,
       '--no-bundle',
       // The bindings and compatibility settings: wrangler looks for a config beside the script.
       '--config',
-      path.join(ROOT, 'wrangler.toml'),
+      config,
       '--persist-to',
       persist,
       '--ip',
@@ -109,7 +109,7 @@ async function serve({ bundleDir, persist }) {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { url, stop, output: () => output };
+  return { url, inspectorPort, stop, output: () => output };
 }
 
 /**
@@ -155,9 +155,18 @@ export async function startApi({ log = console.log } = {}) {
     ].join('\n'),
   );
 
-  let server = await serve({ bundleDir, persist });
+  const app = {
+    script: path.join(bundleDir, 'index.js'),
+    config: path.join(ROOT, 'wrangler.toml'),
+    persist,
+  };
+  let server = await serve(app);
   const handle = {
     url: server.url,
+    /** The worker's DevTools port (`/json` lists it), for profiling a run. */
+    get inspectorPort() {
+      return server.inspectorPort;
+    },
     token,
     teamId,
     memberId,
@@ -166,7 +175,7 @@ export async function startApi({ log = console.log } = {}) {
       try {
         return execute(text);
       } finally {
-        server = await serve({ bundleDir, persist });
+        server = await serve(app);
         handle.url = server.url;
       }
     },
@@ -185,4 +194,25 @@ export async function startApi({ log = console.log } = {}) {
   }
   log(`  team API on ${handle.url} (local D1 in ${persist})`);
   return handle;
+}
+
+/**
+ * The floor worker (bench/api/probe-worker): /healthz and one or two trivial D1 queries on the
+ * same wrangler dev and local D1, to tell the runtime's cost per query from the app's.
+ */
+export async function startProbe() {
+  const work = mkdtempSync(path.join(tmpdir(), 'vg-bench-probe-'));
+  const dir = path.join(ROOT, 'bench/api/probe-worker');
+  const server = await serve({
+    script: path.join(dir, 'index.js'),
+    config: path.join(dir, 'wrangler.toml'),
+    persist: work,
+  });
+  return {
+    url: server.url,
+    async stop() {
+      await server.stop();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
 }

@@ -125,6 +125,19 @@ function apiSection(api, goals) {
       b.deployed.gzip < b.budgetGzip,
     ]);
   }
+  if (api.floor) {
+    out.push(
+      "The runtime's floor, same wrangler dev and local D1 without the app (bench/api/probe-worker): " +
+        api.floor
+          .map(
+            (r) =>
+              `${r.route.replace('floor: ', '')} ${r.reqPerSec} req/s (${r.ratioToHealthz}), p99 ${r.p99} ms`,
+          )
+          .join('; ') +
+        ". The API's read routes make two D1 queries (the token, then the data).",
+      '',
+    );
+  }
   const sizes = api.stages.map((s) => s.accounts);
   out.push(
     `${api.connections} connections, ${api.secondsPerRoute} s per route; each cell: req/s (ratio to /healthz in the same stage), p50 / p99 latency.`,
