@@ -15,8 +15,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Page access comes from the content script's `matches`, which are exactly the consoles the
-    // playbooks name (extension/content/providers.ts): no host permissions.
+    // Page access comes from the content scripts' `matches`, which are exactly the consoles the
+    // playbooks name (one content script per provider console, extension/entrypoints/*.content):
+    // no host permissions.
     permissions: ['storage', 'alarms', 'notifications'],
     // Team sync (extension/background): `alarms` for the periodic outbox/sync/notification
     // tick, `notifications` for overdue reviews and ended locks. The team API's origin is asked

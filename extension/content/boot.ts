@@ -1,21 +1,32 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createRecordStore } from '../records/local-record-store';
+import type { Playbook } from '../../shared/playbooks/schema';
+import { createRemoteRecordStore } from '../records/remote-record-store';
 import { driftDiagnostics, localeSetting } from '../storage';
-import { ANCHORS } from './anchors';
+import type { ProviderAnchors } from './anchors/types';
 import { FEATURES } from './features';
 import { appendDiagnostic, type Manager, startManager } from './manager';
 import { mountOverlay } from './overlay/mount';
-import { CONTENT_PLAYBOOKS } from './providers';
 
-/** Wires the real storage, playbooks, anchors, features and overlay to the feature manager. */
-export async function boot(ctx: ContentScriptContext): Promise<Manager> {
-  const store = createRecordStore();
+/** One provider's console: its playbook and the anchors that read its pages. */
+export interface ProviderBundle {
+  playbook: Playbook;
+  anchors: ProviderAnchors;
+}
+
+/**
+ * Wires the real storage, the provider's playbook and anchors, the features and the overlay to
+ * the feature manager. Each provider's console has its own content script passing only its own
+ * provider, so a page never carries the other providers' playbooks (issue 6: size budget).
+ */
+export async function boot(ctx: ContentScriptContext, provider: ProviderBundle): Promise<Manager> {
+  // Records come from the background (the team's, or extension storage in local-only mode).
+  const store = createRemoteRecordStore();
   const now = () => new Date();
   const manager = await startManager({
     window,
     document,
-    playbooks: CONTENT_PLAYBOOKS,
-    anchors: ANCHORS,
+    playbooks: [provider.playbook],
+    anchors: { [provider.playbook.id]: provider.anchors },
     features: FEATURES,
     store,
     signal: ctx.signal,

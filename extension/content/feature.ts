@@ -15,6 +15,11 @@ export interface FeatureContext {
   /** The verification page the manager recognised (by URL or by content). */
   page: PageRule;
   locale: Locale;
+  /**
+   * The account id the page shows now, or null when it shows none: read through the provider's
+   * anchors, which the content script of that provider's console alone carries.
+   */
+  accountId(): string | null;
   /** Records a missing anchor ("page changed" diagnostic) and shows the drift notice. */
   reportDrift(anchor: string): void;
 }

@@ -104,6 +104,14 @@ export async function startManager(o: ManagerOptions): Promise<Manager> {
       playbook,
       page,
       locale,
+      accountId: () => {
+        try {
+          return o.anchors[playbook.id]?.accountId(doc) ?? null;
+        } catch {
+          // A broken anchor reads as "not shown", as in evaluate().
+          return null;
+        }
+      },
       // A feature stopped by navigation may still have a timer running: its late report
       // belongs to the page it was started on, which is gone.
       reportDrift: (anchor) => {

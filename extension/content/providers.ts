@@ -3,10 +3,9 @@ import type { Playbook } from '../../shared/playbooks/schema';
 import { tencentcloudIntl } from '../../shared/playbooks/tencentcloud-intl';
 
 /**
- * The providers the content script runs on. Imported one by one (not through the playbook
- * index) so the content script carries only these two playbooks.
+ * The providers the extension runs on, for tests and tools. The content scripts do not import
+ * this list: each provider's console has its own entrypoint
+ * (extension/entrypoints/<provider>.content) carrying only its own playbook, and a test checks
+ * that every provider here has one whose `matches` are its `consoleMatches`.
  */
 export const CONTENT_PLAYBOOKS: readonly Playbook[] = [tencentcloudIntl, commsease];
-
-/** Match patterns of their consoles: the content script's `matches`, nothing wider. */
-export const CONSOLE_MATCHES: string[] = CONTENT_PLAYBOOKS.flatMap((p) => p.consoleMatches);

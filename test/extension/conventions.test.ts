@@ -8,6 +8,12 @@ import { recognise } from '../../extension/content/recognize';
 import { PlaybookSchema } from '../../shared/playbooks/schema';
 import { loadFixture } from './support/fixture';
 
+/** Every content-script entrypoint, by its folder name (`<provider>.content`). */
+const CONTENT_ENTRYPOINTS = import.meta.glob<{ default: { matches?: string[] } }>(
+  '../../extension/entrypoints/*.content/index.ts',
+  { eager: true },
+);
+
 // The structure the overlay relies on, checked (refined-github style): every feature file is
 // registered, every feature runs on at least one saved page, every provider has its anchors,
 // and every fixture is documented.
@@ -56,6 +62,19 @@ describe('conventions', () => {
       expect(ANCHORS[id]?.provider).toBe(id);
     },
   );
+
+  it("gives every provider's console a content script of its own, and no page two", () => {
+    // One script per provider keeps each console's injected code to its own playbook (issue 6).
+    const byProvider = Object.entries(CONTENT_ENTRYPOINTS).map(([file, mod]) => [
+      /([^/]+)\.content\/index\.ts$/.exec(file)?.[1],
+      mod.default.matches,
+    ]);
+    expect(Object.fromEntries(byProvider)).toEqual(
+      Object.fromEntries(CONTENT_PLAYBOOKS.map((p) => [p.id, p.consoleMatches])),
+    );
+    const patterns = byProvider.flatMap(([, matches]) => matches ?? []);
+    expect(new Set(patterns).size).toBe(patterns.length);
+  });
 
   it('documents every fixture in test/fixtures/README.md', () => {
     const readme = readFileSync(path.join(FIXTURE_DIR, 'README.md'), 'utf8');

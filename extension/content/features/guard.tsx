@@ -3,7 +3,6 @@ import { useEffect, useRef } from 'preact/hooks';
 import { type Locale, type LocalizedText, pick } from '../../../shared/text';
 import { createRecordStore } from '../../records/local-record-store';
 import type { RecordKey, SavedDecision } from '../../records/record-store';
-import { ANCHORS } from '../anchors';
 import type { Feature, FeatureContext } from '../feature';
 import { type GuardRule, guardRules, matchGuard } from '../fields/guard-match';
 import { createOverlayHost } from '../fields/overlay-host';
@@ -131,7 +130,7 @@ function GuardDialog({ rule, recommended, locale, onCancel, onContinue }: Dialog
 /** The record this page belongs to: the account shown on the page, else the provider's. */
 const recordKey = (ctx: FeatureContext): RecordKey => ({
   provider: ctx.playbook.id,
-  externalId: ANCHORS[ctx.playbook.id]?.accountId(ctx.document) ?? null,
+  externalId: ctx.accountId(),
 });
 
 /**

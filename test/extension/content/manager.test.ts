@@ -105,6 +105,8 @@ describe('feature manager', () => {
     expect(forms.starts).toHaveLength(1);
     expect(forms.starts[0]?.page.id).toBe('individual-form');
     expect(forms.starts[0]?.signal.aborted).toBe(false);
+    // Features read the account the page shows through the provider's anchors (the guard's key).
+    expect(forms.starts[0]?.accountId()).toBe('ops-team@example.com');
     expect(status.starts).toHaveLength(0);
     expect(hosts()).toEqual(expect.arrayContaining(['veriguide-overlay', 'veriguide-forms']));
     expect(run.mounted[0]?.get().key).toEqual({

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { vi } from 'vitest';
+import { ANCHORS } from '../../../extension/content/anchors';
 import type { FeatureContext } from '../../../extension/content/feature';
 import type { PageRule, Playbook } from '../../../shared/playbooks/schema';
 import type { Locale } from '../../../shared/text';
@@ -53,6 +54,8 @@ export function makeContext(
     playbook,
     page,
     locale,
+    // As the manager does: the provider's anchors read the account id off the page now.
+    accountId: () => ANCHORS[playbook.id]?.accountId(document) ?? null,
     reportDrift: vi.fn<(anchor: string) => void>(),
   };
 }
