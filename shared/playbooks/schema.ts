@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from '../text-schema';
+import {
+  CAPABILITIES,
+  DOCUMENT_FORMATS,
+  ENTITY_TYPES,
+  FLOW_KINDS,
+  PROVIDER_IDS,
+} from './constants';
 
 /**
  * A playbook is data describing one provider's verification: its pages, sources, types,
@@ -8,52 +15,18 @@ import { LocalizedTextSchema } from '../text-schema';
  * overlay and the API can link a rule to the provider's own page.
  */
 
-export const PROVIDER_IDS = [
-  'tencentcloud-intl',
-  'commsease',
-  'alibabacloud-intl',
-  'huaweicloud-intl',
-  'tencentcloud-cn',
-  'baidu-cloud',
-  'volcengine',
-] as const;
+// The closed lists live in constants.ts (no zod), for bundles that need only the values.
+export { CAPABILITIES, DOCUMENT_FORMATS, ENTITY_TYPES, FLOW_KINDS, PROVIDER_IDS };
+
 export const ProviderIdSchema = z.enum(PROVIDER_IDS);
 export type ProviderId = z.infer<typeof ProviderIdSchema>;
 
-export const ENTITY_TYPES = ['individual', 'enterprise'] as const;
 export const EntityTypeSchema = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityTypeSchema>;
 
-/**
- * Document-number formats the on-device validator knows (domain-facts section 4). A document
- * whose number has no known format (a driver's license, say) has no `format`.
- */
-export const DOCUMENT_FORMATS = [
-  'prc_resident_id',
-  'uscc',
-  'hk_macao_residents_permit',
-  'taiwan_residents_permit',
-  'exit_entry_permit',
-  'prc_passport',
-  'passport',
-  'bank_card',
-] as const;
 export const DocumentFormatSchema = z.enum(DOCUMENT_FORMATS);
 export type DocumentFormat = z.infer<typeof DocumentFormatSchema>;
 
-/** What an account of a verification type can or cannot do (decision-helper inputs map here). */
-export const CAPABILITIES = [
-  'personal_projects',
-  'enterprise_operations',
-  'special_vat_invoice',
-  'vat_electronic_invoice',
-  'paper_special_invoice',
-  'contracts_in_company_name',
-  'sms_trial',
-  'sms_packs',
-  'mainland_purchases',
-  'credit_limit',
-] as const;
 export const CapabilitySchema = z.enum(CAPABILITIES);
 export type Capability = z.infer<typeof CapabilitySchema>;
 
@@ -113,7 +86,6 @@ export const StepSchema = z.strictObject({
 });
 export type Step = z.infer<typeof StepSchema>;
 
-export const FLOW_KINDS = ['individual', 'enterprise', 'change', 'update', 'upgrade'] as const;
 export const FlowKindSchema = z.enum(FLOW_KINDS);
 export type FlowKind = z.infer<typeof FlowKindSchema>;
 
