@@ -5,7 +5,6 @@ import {
   outboxItem,
   recordItem,
   refusalsItem,
-  type TeamConnection,
   teamCache,
   teamConnection,
 } from '../storage';
@@ -56,7 +55,7 @@ async function flush(deps: Deps): Promise<FlushResult> {
   for (;;) {
     const entry = (await outboxItem.getValue()).find((e) => !held.some((k) => sameKey(e.key, k)));
     if (!entry) break;
-    const outcome = await deliver(entry, conn, api, deps);
+    const outcome = await deliver(entry, api, deps);
     if (outcome === 'delivered') result.delivered += 1;
     else if (outcome === 'conflict') result.conflicts += 1;
     else if (outcome === 'refused') result.refused += 1;
@@ -71,7 +70,6 @@ type Outcome = 'delivered' | 'conflict' | 'refused' | 'retry' | 'offline' | 'una
 
 async function deliver(
   entry: OutboxEntry,
-  conn: TeamConnection,
   api: Awaited<ReturnType<typeof apiFor>>,
   deps: Deps,
 ): Promise<Outcome> {
@@ -112,7 +110,6 @@ async function deliver(
     await conflict(entry.key, current.data, deps);
     return 'conflict';
   }
-  void conn;
   return failed(entry, sent, deps);
 }
 
@@ -140,18 +137,21 @@ function settle(entry: OutboxEntry, account: Account, _deps: Deps): Promise<Outc
           : e,
       );
     await outboxItem.setValue(rest);
-    await cacheAccountLocked(account);
-    await writeThroughLocked(account);
+    await writeThroughLocked(await cacheAccountLocked(account));
     return 'delivered' as const;
   });
 }
 
-/** Keeps the newer of the cached and the given version of an account. */
-export async function cacheAccountLocked(account: Account): Promise<void> {
+/**
+ * Keeps the newer of the cached and the given version of an account (an answer can arrive
+ * after /changes already brought a later version); returns the one kept.
+ */
+export async function cacheAccountLocked(account: Account): Promise<Account> {
   const cache = await teamCache.getValue();
   const cached = cache.accounts[account.id];
-  if (cached && cached.version > account.version) return;
+  if (cached && cached.version > account.version) return cached;
   await teamCache.setValue({ ...cache, accounts: { ...cache.accounts, [account.id]: account } });
+  return account;
 }
 
 /**

@@ -56,8 +56,8 @@ async function sync(deps: Deps, writeThrough: boolean): Promise<SyncResult> {
           const { [item.id]: _gone, ...accounts } = cache.accounts;
           await teamCache.setValue({ ...cache, accounts });
         } else {
-          await cacheAccountLocked(item as Account);
-          if (writeThrough) await writeThroughLocked(item as Account);
+          const kept = await cacheAccountLocked(item as Account);
+          if (writeThrough) await writeThroughLocked(kept);
         }
         changed += 1;
       }

@@ -175,6 +175,36 @@ describe.skipIf(browserSkipped())('team sync in Chromium with the real worker on
     await page.close();
   });
 
+  it("two members' browsers see each other's updates", async () => {
+    const b = await launchTeamBrowser(worker.url);
+    try {
+      await serveAccountPages(
+        b.context,
+        `${TENCENT}/**`,
+        fixtureHtml('tencentcloud-intl/individual-form.html'),
+        FIXTURE_ACCOUNT,
+      );
+      const options = await b.page('/options.html');
+      await options.fill('input[name=apiUrl]', worker.url);
+      await options.fill('input[name=token]', editor.token);
+      await options.click('button[type=submit]');
+      await expect.poll(() => options.getByTestId('vg-role').textContent(), poll).toBe('editor');
+      await options.close();
+
+      const inA = await openOverlay(a, '200000000303');
+      const inB = await openOverlay(b, '200000000303');
+      await inB.getByRole('button', { name: 'I submitted' }).click();
+      await expect.poll(() => statusShown(inA), poll).toBe('Under review');
+      await inA.getByRole('button', { name: 'It was approved' }).click();
+      await expect.poll(() => statusShown(inB), poll).toBe('Verified');
+      await expect
+        .poll(async () => (await accountRow('200000000303'))?.status, poll)
+        .toBe('verified');
+    } finally {
+      await b.close();
+    }
+  });
+
   it('a viewer token shows no write actions', async () => {
     const b = await launchTeamBrowser(worker.url);
     try {
