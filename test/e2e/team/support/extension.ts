@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -13,6 +13,29 @@ export interface TeamBrowser {
 }
 
 /**
+ * Copies the build (made by the e2e global setup). Another `wxt build` on the same checkout
+ * empties the folder while it runs: a copy missing its manifest or background is made again.
+ */
+function copyBuild(to: string): void {
+  for (let attempt = 0; ; attempt++) {
+    rmSync(to, { recursive: true, force: true });
+    try {
+      cpSync(EXTENSION_DIR, to, { recursive: true });
+      if (
+        existsSync(path.join(to, 'manifest.json')) &&
+        existsSync(path.join(to, 'background.js'))
+      ) {
+        return;
+      }
+    } catch (err) {
+      if (attempt >= 50) throw err;
+    }
+    if (attempt >= 50) throw new Error(`No complete extension build in ${EXTENSION_DIR}`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+  }
+}
+
+/**
  * Chromium with the built extension, in a fresh profile. The one difference from the release
  * build: the local API's origin is granted up front in the copy's manifest. The options page
  * still asks for it with permissions.request (which resolves at once for a granted origin),
@@ -21,7 +44,7 @@ export interface TeamBrowser {
 export async function launchTeamBrowser(apiOrigin: string): Promise<TeamBrowser> {
   const root = mkdtempSync(path.join(tmpdir(), 'vg-team-'));
   const extDir = path.join(root, 'extension');
-  cpSync(EXTENSION_DIR, extDir, { recursive: true });
+  copyBuild(extDir);
   const manifestPath = path.join(extDir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   manifest.host_permissions = [`${new URL(apiOrigin).origin}/*`];
