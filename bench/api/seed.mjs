@@ -8,6 +8,7 @@
 // or against a running one (e.g. `npm start`'s, token in .veriguide-local.json):
 //
 //   node bench/api/seed.mjs --accounts 10000 --url http://localhost:8787 --token vg_...
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { round } from '../lib/stats.mjs';
 import { startApi } from './server.mjs';
@@ -27,19 +28,34 @@ export const benchAccount = (n) => ({
 export const api =
   (url, token) =>
   async (method, pathname, body, headers = {}) => {
-    const r = await fetch(`${url}/api/v1${pathname}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const send = () =>
+      fetch(`${url}/api/v1${pathname}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    let r = await send();
+    // wrangler dev answers 503 "Your worker restarted mid-request" when it reloads the runtime
+    // (e.g. wrangler.toml touched). Transitions carry an Idempotency-Key, so sending one again
+    // replays it; an import sent again refuses rows that already exist, and seedAccounts says so.
+    for (let retry = 1; r.status === 503 && retry <= 3; retry += 1) {
+      console.log(
+        `  ${method} ${pathname}: 503 (${(await r.text()).slice(0, 80)}); retry ${retry}`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      r = await send();
+    }
     const text = await r.text();
-    const json = text ? JSON.parse(text) : null;
-    if (!r.ok) throw new Error(`${method} ${pathname}: ${r.status} ${text.slice(0, 300)}`);
-    return json;
+    if (!r.ok) throw new Error(`${method} ${pathname}: ${r.status} ${text.slice(0, 500)}`);
+    try {
+      return text ? JSON.parse(text) : null;
+    } catch {
+      throw new Error(`${method} ${pathname}: ${r.status} but not JSON: ${text.slice(0, 500)}`);
+    }
   };
 
 /**
@@ -111,13 +127,13 @@ export async function sendToOverdueReview({ url, token, accounts, concurrency = 
       'POST',
       `/accounts/${a.id}/transitions`,
       { to: 'in_progress' },
-      { 'If-Match': `"${a.version}"` },
+      { 'If-Match': `"${a.version}"`, 'Idempotency-Key': randomUUID() },
     );
     await call(
       'POST',
       `/accounts/${a.id}/transitions`,
       { to: 'in_review', at: '2026-01-05T03:00:00Z' },
-      { 'If-Match': `"${started.version}"` },
+      { 'If-Match': `"${started.version}"`, 'Idempotency-Key': randomUUID() },
     );
   });
 }
