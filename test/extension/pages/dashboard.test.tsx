@@ -23,7 +23,9 @@ async function backgroundFor(token: string) {
   await flushOutbox(deps);
   if (token !== OWNER_TOKEN) await connect({ apiUrl: API_URL, token }, deps);
   const sender = { id: browser.runtime.id, url: browser.runtime.getURL('/dashboard.html') };
-  fakeBrowser.runtime.onMessage.addListener((message) => routeMessage(message, sender, deps));
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) =>
+    routeMessage(message, sender, deps),
+  );
 }
 
 beforeEach(() => {

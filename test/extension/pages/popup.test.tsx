@@ -28,7 +28,9 @@ beforeEach(async () => {
     deps,
   );
   const page = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
-  fakeBrowser.runtime.onMessage.addListener((message) => routeMessage(message, page, deps));
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) =>
+    routeMessage(message, page, deps),
+  );
   root = document.createElement('div');
   document.body.append(root);
 });
