@@ -22,8 +22,12 @@ export default function setup(project: TestProject): void {
         'To run everything else, set VERIGUIDE_SKIP_BROWSER=1.',
     );
   }
-  // Always test the extension as it is now, not an old build.
-  execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+  // Always test the extension as it is now, not an old build, and as users get it: vitest sets
+  // NODE_ENV=test, which would compile JSX with Preact's development runtime.
+  execFileSync('npx', ['wxt', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   project.provide('chromiumPath', chromium);
 }
 
