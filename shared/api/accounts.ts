@@ -1,24 +1,10 @@
 // A namespace import lets the bundler drop what is unused (`import { z }` keeps all of zod,
 // locales included, in the worker bundle).
 import * as z from 'zod';
-import type { FlowKind, ProviderId } from '../playbooks/schema';
+// The zod-free constants, not the playbook schema: the worker bundle stays small.
+import { type FlowKind, PROVIDER_IDS } from '../playbooks/constants';
 import { STATUSES } from '../rules/status-machine';
 
-/**
- * The provider ids, listed here so that this module does not load the playbook schema (and its
- * zod) at runtime. `_everyProvider` stops compiling when a provider is added to one list only.
- */
-const PROVIDER_IDS = [
-  'tencentcloud-intl',
-  'commsease',
-  'alibabacloud-intl',
-  'huaweicloud-intl',
-  'tencentcloud-cn',
-  'baidu-cloud',
-  'volcengine',
-] as const satisfies readonly ProviderId[];
-type MissingProvider = Exclude<ProviderId, (typeof PROVIDER_IDS)[number]>;
-const _everyProvider: [MissingProvider] extends [never] ? true : MissingProvider = true;
 const ProviderIdSchema = z.enum(PROVIDER_IDS);
 
 /** Flows a verified account can start again (verified -> in_progress). */
