@@ -12,6 +12,9 @@ export interface InjectedPage {
   jsGzip: number;
   cssBytes: number;
   cssGzip: number;
+  /** Web-accessible scripts the page may load later (not injected at load). */
+  loadableLater: string[];
+  loadableLaterGzip: number;
 }
 export function injectedPerProviderPage(extensionDir: string): InjectedPage[];
 export function ownerOf(source: string): string;
