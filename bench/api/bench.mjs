@@ -81,7 +81,7 @@ async function grow({ server, from, to, budgetSeconds, log }) {
 export async function benchApi({
   sizes = [1_000, 10_000, 100_000],
   seconds = 5,
-  importBudgetSeconds = [60, 60, 90],
+  importBudgetSeconds = [60, 90, 120],
   log = console.log,
 }) {
   const probe = await startProbe();
