@@ -104,4 +104,20 @@ describe('Idempotency-Key on POST', () => {
     expect(replay.status).toBe(200);
     expect(((await replay.json()) as Account).version).toBe(2);
   });
+
+  it('forgets keys after 24 hours: an old key may carry a new request', async () => {
+    const old = new Date(Date.now() - 25 * 60 * 60 * 1000).toISOString();
+    await env.DB.prepare(
+      'INSERT INTO idempotency_keys (team_id, key, request_hash, status, body, created_at) VALUES (?, ?, ?, 201, ?, ?)',
+    )
+      .bind(team.id, 'key-old', 'another-request', '{}', old)
+      .run();
+    const res = await call('/accounts', {
+      token: team.editor.token,
+      body: { provider: 'commsease', externalId: 'idem-7' },
+      headers: { 'Idempotency-Key': 'key-old' },
+    });
+    expect(res.status).toBe(201);
+    expect(await count('idem-7')).toBe(1);
+  });
 });

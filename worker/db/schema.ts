@@ -144,7 +144,11 @@ export const idempotencyKeys = sqliteTable(
     headers: text('headers'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.key] }),
+    // Expired keys are swept per team on every keyed request.
+    index('idempotency_team_created').on(t.teamId, t.createdAt),
+  ],
 );
 
 /** Local fallback of the failed-authentication limiter when no rate-limit binding exists. */

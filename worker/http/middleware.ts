@@ -115,7 +115,10 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const expired = new Date(Date.parse(now) - IDEMPOTENCY_TTL_MS).toISOString();
   const keyOf = and(eq(idempotencyKeys.teamId, actor.teamId), eq(idempotencyKeys.key, key));
   const [, claim] = await db.batch([
-    db.delete(idempotencyKeys).where(and(keyOf, lt(idempotencyKeys.createdAt, expired))),
+    // Forget the team's expired keys (this one included, so it may be used afresh).
+    db
+      .delete(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.teamId, actor.teamId), lt(idempotencyKeys.createdAt, expired))),
     db
       .insert(idempotencyKeys)
       .values({ teamId: actor.teamId, key, requestHash, createdAt: now })

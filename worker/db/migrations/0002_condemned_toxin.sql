@@ -1,0 +1,1 @@
+CREATE INDEX `idempotency_team_created` ON `idempotency_keys` (`team_id`,`created_at`);
