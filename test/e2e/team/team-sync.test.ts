@@ -205,6 +205,38 @@ describe.skipIf(browserSkipped())('team sync in Chromium with the real worker on
     }
   });
 
+  it('local-only work is uploaded when the browser connects to the team later', async () => {
+    const c = await launchTeamBrowser(worker.url);
+    try {
+      await serveAccountPages(
+        c.context,
+        `${TENCENT}/**`,
+        fixtureHtml('tencentcloud-intl/individual-form.html'),
+        FIXTURE_ACCOUNT,
+      );
+      // No team yet: the overlay works on this browser's storage alone.
+      const page = await openOverlay(c, '200000000404');
+      await page.getByRole('button', { name: 'I submitted' }).click();
+      await expect.poll(() => statusShown(page), poll).toBe('Under review');
+      expect(await accountRow('200000000404')).toBeUndefined();
+
+      const options = await c.page('/options.html');
+      await options.fill('input[name=apiUrl]', worker.url);
+      await options.fill('input[name=token]', editor.token);
+      await options.click('button[type=submit]');
+      await expect
+        .poll(() => options.getByTestId('vg-upload-report').textContent(), poll)
+        .toMatch(/1 uploaded, 0 matched, 0 conflicts/);
+      await expect
+        .poll(async () => (await accountRow('200000000404'))?.status, poll)
+        .toBe('in_review');
+      await options.close();
+      await page.close();
+    } finally {
+      await c.close();
+    }
+  });
+
   it('a viewer token shows no write actions', async () => {
     const b = await launchTeamBrowser(worker.url);
     try {
