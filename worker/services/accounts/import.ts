@@ -163,7 +163,9 @@ export async function importAccounts({
           await ctx.db.all<{ k: string }>(sql`
             SELECT a.provider || char(31) || a.external_id AS k
             FROM json_each(${JSON.stringify(pairs)}) j
-            JOIN accounts a ON a.team_id = ${ctx.actor.teamId}
+            -- CROSS JOIN pins json_each as the outer loop: D1 has no ANALYZE statistics, and
+            -- a plain JOIN let SQLite walk every account of the team once per imported row.
+            CROSS JOIN accounts a ON a.team_id = ${ctx.actor.teamId}
               AND a.provider = json_extract(j.value, '$.p')
               AND a.external_id = json_extract(j.value, '$.e')
               AND a.deleted_at IS NULL`)
@@ -244,7 +246,7 @@ export async function importAccounts({
           INSERT INTO events (id, team_id, account_id, actor_member_id, type, at, before, after)
           SELECT a.change_seq, a.team_id, a.id, ${ctx.actor.memberId}, 'imported', ${ctx.now},
             NULL, json_extract(j.value, '$.after')
-          FROM json_each(${payload}) j JOIN accounts a ON a.id = json_extract(j.value, '$.id')`,
+          FROM json_each(${payload}) j CROSS JOIN accounts a ON a.id = json_extract(j.value, '$.id')`,
         ),
       ]);
       if (inserted?.results.length !== toCreate.length)
