@@ -6,7 +6,7 @@ import { notifyDue } from './notify';
 import { flushOutbox } from './outbox';
 import { getRecord } from './records';
 import { checkContentKey, forgetTab, routeMessage } from './router';
-import { syncChanges } from './sync';
+import { refreshMe, syncChanges } from './sync';
 
 /** The periodic alarm: deliver the outbox, sync the team, show due notifications. */
 export const TICK_ALARM = 'veriguide:tick';
@@ -22,6 +22,7 @@ export function startBackground(deps: Deps): void {
   const tick = async () => {
     await flushOutbox(deps);
     await syncChanges(deps);
+    await refreshMe(deps);
     await notifyDue(deps);
   };
   const kick = () => {

@@ -73,3 +73,28 @@ async function sync(deps: Deps, writeThrough: boolean): Promise<SyncResult> {
   }
   return { ok: true, changed };
 }
+
+/** How often the member's role and name are read again (ms). */
+const ME_EVERY_MS = 5 * 60 * 1000;
+let meCheckedAt = 0;
+
+/**
+ * Reads GET /me again now and then, so a role changed by an admin (say editor -> viewer)
+ * reaches the pages' write actions without reconnecting.
+ */
+export async function refreshMe(deps: Deps): Promise<void> {
+  const now = deps.now().getTime();
+  if (Math.abs(now - meCheckedAt) < ME_EVERY_MS) return;
+  meCheckedAt = now;
+  const conn = await teamConnection.getValue();
+  if (!conn) return;
+  const me = await (await apiFor(conn, deps)).me();
+  if (!me.ok) return;
+  await withLock(async () => {
+    const current = await teamConnection.getValue();
+    if (current?.token !== conn.token) return;
+    if (JSON.stringify(current.me) !== JSON.stringify(me.data)) {
+      await teamConnection.setValue({ ...current, me: me.data });
+    }
+  });
+}

@@ -113,6 +113,7 @@ export function Options({ defaultApiUrl }: { defaultApiUrl: string }) {
               name="apiUrl"
               type="url"
               required
+              placeholder="http://localhost:8787"
               value={apiUrl}
               onInput={(e) => setApiUrl(e.currentTarget.value)}
             />

@@ -3,8 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground, TICK_ALARM } from '../../../extension/background/index';
 import { notifyDue } from '../../../extension/background/notify';
 import { putRecord } from '../../../extension/background/records';
+import { refreshMe } from '../../../extension/background/sync';
 import { connect } from '../../../extension/background/team';
-import { notifiedItem, outboxItem } from '../../../extension/storage';
+import { notifiedItem, outboxItem, teamConnection } from '../../../extension/storage';
 import { FakeTeam } from './fake-team';
 import { A, API_URL, edited, OWNER_TOKEN } from './support';
 
@@ -46,5 +47,17 @@ describe('background start', () => {
     expect(await fakeBrowser.notifications.getAll()).toHaveProperty(
       `overdue:${A.provider}:${A.externalId}:2026-11-20T01:00:00.000Z`,
     );
+  });
+});
+
+describe('role changes', () => {
+  it('picks up a role an admin changed (editor -> viewer) without reconnecting', async () => {
+    const team = new FakeTeam();
+    // Later than the other tests' clocks: /me is read again at most every five minutes.
+    const deps = team.deps(() => new Date('2027-06-01T00:00:00Z'));
+    await connect({ apiUrl: API_URL, token: OWNER_TOKEN }, deps);
+    team.tokens.set(OWNER_TOKEN, 'viewer');
+    await refreshMe(deps);
+    expect((await teamConnection.getValue())?.me.member.role).toBe('viewer');
   });
 });
