@@ -6,6 +6,9 @@ import { api, BATCH, benchAccount, seedAccounts, sendToOverdueReview } from './s
 import { startApi, startProbe } from './server.mjs';
 
 const OVERDUE_EVERY = 100; // 1% of the accounts wait in a review window long past
+// 10% more (n % 10 === 5) wait in an open window; the mixed run's accounts are none of these.
+const OPEN_REVIEW_EVERY = 10;
+const OPEN_REVIEW_AT = 5;
 
 /**
  * Accounts `from` .. `to - 1` in rows the import would write, straight into D1: the fallback
@@ -36,6 +39,22 @@ WHERE team_id = ${t} AND external_id IN (
 }
 
 /**
+ * A review queue as a team has one: the overdue accounts have not changed since they were
+ * submitted (they are the oldest in the list's updated-at order), and 10% more are in a review
+ * window that is still open (not overdue). The API cannot backdate, so this is SQL.
+ */
+function reviewQueueSql({ teamId, from, to }) {
+  const n = `CAST(substr(external_id, 7) AS INTEGER)`;
+  const mine = `team_id = '${teamId}' AND ${n} BETWEEN ${from} AND ${to - 1}`;
+  const now = new Date().toISOString();
+  return `
+UPDATE accounts SET updated_at = submitted_at WHERE ${mine} AND status = 'in_review';
+UPDATE accounts SET status = 'in_review', submitted_at = '${now}', review_earliest = '2099-01-02',
+  review_latest = '2099-01-06', version = version + 2, updated_at = '${now}'
+WHERE ${mine} AND status = 'unverified' AND ${n} % ${OPEN_REVIEW_EVERY} = ${OPEN_REVIEW_AT};`;
+}
+
+/**
  * Grows the team from `from` to `to` accounts through the import endpoint, 1,000 rows per
  * request, while the projected time stays within `budgetSeconds`; the rest goes straight into
  * D1 and is reported as such. Every 100th account is sent to an overdue review.
@@ -62,11 +81,13 @@ async function grow({ server, from, to, budgetSeconds, log }) {
   const overdue = created.filter((a) => Number(a.externalId.slice(6)) % OVERDUE_EVERY === 0);
   await sendToOverdueReview({ url: server.url, token: server.token, accounts: overdue });
   let sqlRows = 0;
+  let sql = '';
   if (at < to) {
     log(`  import too slow for the bench's time: ${to - at} accounts go straight into D1`);
-    await server.sql(seedSql({ teamId: server.teamId, memberId: server.memberId, from: at, to }));
+    sql += seedSql({ teamId: server.teamId, memberId: server.memberId, from: at, to });
     sqlRows = to - at;
   }
+  await server.sql(sql + reviewQueueSql({ teamId: server.teamId, from, to }));
   return {
     imported,
     importSeconds: round(importSeconds, 2),
@@ -114,7 +135,10 @@ export async function benchApi({
       if (!pool) {
         // One account per connection for the mixed run's transitions, none of them in review.
         pool = seeded.created
-          .filter((a) => Number(a.externalId.slice(6)) % OVERDUE_EVERY !== 0)
+          .filter((a) => {
+            const n = Number(a.externalId.slice(6));
+            return n % OVERDUE_EVERY !== 0 && n % OPEN_REVIEW_EVERY !== OPEN_REVIEW_AT;
+          })
           .slice(0, CONNECTIONS)
           .map((a) => ({ ...a, status: 'unverified' }));
       }
