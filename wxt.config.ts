@@ -32,6 +32,19 @@ export default defineConfig({
       if (manifest.manifest_version === 2) {
         manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...API_ORIGINS];
       }
+      // The overlay's on-demand chunk (extension/entrypoints/overlay-ui.ts) is imported by the
+      // content scripts, so it must be web-accessible: only to the provider consoles they run
+      // on (MV2 has no per-origin list).
+      const consoles = [
+        ...new Set((manifest.content_scripts ?? []).flatMap((s) => s.matches ?? [])),
+      ];
+      const chunk = 'overlay-ui.js';
+      const listed: unknown[] = manifest.web_accessible_resources ?? [];
+      manifest.web_accessible_resources = (
+        manifest.manifest_version === 2
+          ? [...listed, chunk]
+          : [...listed, { resources: [chunk], matches: consoles }]
+      ) as typeof manifest.web_accessible_resources;
     },
   },
   vite: () => ({ plugins: [preact()] }),

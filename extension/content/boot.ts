@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Playbook } from '../../shared/playbooks/schema';
 import { createRemoteRecordStore } from '../records/remote-record-store';
@@ -6,6 +7,10 @@ import type { ProviderAnchors } from './anchors/types';
 import { FEATURES } from './features';
 import { appendDiagnostic, type Manager, startManager } from './manager';
 import { mountOverlay } from './overlay/mount';
+import { createUiLoader, importUiChunk } from './ui-loader';
+
+/** The UI chunk's file in the build (extension/entrypoints/overlay-ui.ts). */
+export const UI_CHUNK_PATH = '/overlay-ui.js';
 
 /** One provider's console: its playbook and the anchors that read its pages. */
 export interface ProviderBundle {
@@ -22,6 +27,10 @@ export async function boot(ctx: ContentScriptContext, provider: ProviderBundle):
   // Records come from the background (the team's, or extension storage in local-only mode).
   const store = createRemoteRecordStore();
   const now = () => new Date();
+  // The panel, tips, checks and guard dialog load on first need (issue 6: size budget).
+  // getURL's path type lists the files of the last `wxt prepare`; this one is built alongside.
+  const getURL = browser.runtime.getURL as (path: string) => string;
+  const ui = createUiLoader(() => importUiChunk(getURL(UI_CHUNK_PATH)));
   const manager = await startManager({
     window,
     document,
@@ -29,11 +38,13 @@ export async function boot(ctx: ContentScriptContext, provider: ProviderBundle):
     anchors: { [provider.playbook.id]: provider.anchors },
     features: FEATURES,
     store,
+    ui,
     signal: ctx.signal,
     mountOverlay: (state) =>
       mountOverlay(document, state, {
         store,
         now,
+        ui,
         setLocale: (value) => localeSetting.setValue(value),
       }),
     settings: {

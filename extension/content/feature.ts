@@ -1,5 +1,7 @@
 import type { PageRule, Playbook } from '../../shared/playbooks/schema';
 import type { Locale } from '../../shared/text';
+import type { RecordKey, RecordStore } from '../records/record-store';
+import type { UiLoader } from './ui-loader';
 
 /**
  * The contract every overlay feature follows (refined-github style): one feature per file in
@@ -20,6 +22,12 @@ export interface FeatureContext {
    * anchors, which the content script of that provider's console alone carries.
    */
   accountId(): string | null;
+  /** The overlay's record store (the team's in team mode, else extension storage). */
+  records: RecordStore;
+  /** The record the overlay shows for this page now (the account, else the provider page). */
+  recordKey(): RecordKey;
+  /** The on-demand UI chunk: features render through it, loading it on first need. */
+  ui: UiLoader;
   /** Records a missing anchor ("page changed" diagnostic) and shows the drift notice. */
   reportDrift(anchor: string): void;
 }

@@ -9,6 +9,7 @@ import type { ProviderAnchors, ShownStatus } from './anchors/types';
 import type { Feature, FeatureContext } from './feature';
 import { structuralTexts } from './page-text';
 import { recognise } from './recognize';
+import type { UiLoader } from './ui-loader';
 
 /** What the overlay shows about the page it sits on; the manager keeps it current. */
 export interface OverlayState {
@@ -37,6 +38,8 @@ export interface ManagerOptions {
   anchors: Partial<Record<ProviderId, ProviderAnchors>>;
   features: readonly Feature[];
   store: RecordStore;
+  /** The on-demand UI chunk, handed to features. */
+  ui: UiLoader;
   /** The content script's life: everything stops when it aborts. */
   signal: AbortSignal;
   /** Mounts the launcher and panel for a recognised page. */
@@ -112,6 +115,9 @@ export async function startManager(o: ManagerOptions): Promise<Manager> {
           return null;
         }
       },
+      records: o.store,
+      recordKey: () => s.state.get().key,
+      ui: o.ui,
       // A feature stopped by navigation may still have a timer running: its late report
       // belongs to the page it was started on, which is gone.
       reportDrift: (anchor) => {

@@ -1,28 +1,12 @@
-import { render } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { DocumentFormat, DocumentRef, Playbook } from '../../../shared/playbooks/schema';
-import { type Locale, type LocalizedText, pick } from '../../../shared/text';
-import {
-  type DocumentCheck,
-  validateDocumentNumber,
-} from '../../../shared/validators/document-numbers';
 import type { Feature, FeatureContext } from '../feature';
 import { matchDocument, readSelectedType } from '../fields/document-type';
 import type { FoundField } from '../fields/find-field';
 import { childController, createOverlayHost, onViewportChange } from '../fields/overlay-host';
 import { flowDocuments, type PlacedAnchor, pageFieldAnchors } from '../fields/page-anchors';
-import { placeBeside } from '../fields/placement';
 import { watchPageFields } from '../fields/watch-fields';
-
-const TEXT = {
-  typo: { en: 'Likely typo', zh: '可能输错了' },
-  check: { en: 'Please check this number', zh: '请核对这个号码' },
-  as: { en: 'Checked as', zh: '按此证件核对' },
-  local: {
-    en: 'Checked on this device only: the number is not saved or sent anywhere.',
-    zh: '仅在本机核对：号码不会被保存或发送。',
-  },
-} satisfies Record<string, LocalizedText>;
+import type { Warning } from '../ui/document-warnings';
+import { withUi } from '../ui-loader';
 
 const CSS = `
 .warn { position: fixed; box-sizing: border-box; max-width: 320px; padding: 8px 10px;
@@ -31,13 +15,6 @@ const CSS = `
 .warn strong { display: block; color: #a8071a; }
 .warn small { display: block; margin-top: 4px; color: #5c6570; }
 `;
-
-/** A shown warning: the outcome of a check, never the value that was checked. */
-interface Warning {
-  field: FoundField;
-  check: Extract<DocumentCheck, { status: 'invalid' }>;
-  document: DocumentRef | null;
-}
 
 /**
  * The format a document-number field's value follows: fixed by the anchor, or the format of the
@@ -60,62 +37,6 @@ export function formatFor(
   return document?.format ? { format: document.format, document } : null;
 }
 
-function WarningBox({
-  warning,
-  locale,
-  win,
-  tick,
-}: {
-  warning: Warning;
-  locale: Locale;
-  win: Window;
-  tick: number;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  // Measured after render and again whenever `tick` says the page scrolled or resized.
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const viewport = {
-      width: win.document.documentElement.clientWidth || win.innerWidth,
-      height: win.document.documentElement.clientHeight || win.innerHeight,
-    };
-    const r = warning.field.element.getBoundingClientRect();
-    // A field the page hid (a collapsed step, a closed dialog) takes its warning with it.
-    el.style.visibility = r.width === 0 && r.height === 0 ? 'hidden' : 'visible';
-    const place = placeBeside(r, { width: el.offsetWidth, height: el.offsetHeight }, viewport, [
-      'below',
-      'right',
-      'above',
-      'left',
-    ]);
-    el.style.left = `${place.left}px`;
-    el.style.top = `${place.top}px`;
-    el.dataset.side = place.side;
-  }, [warning, tick]);
-  const title = warning.check.reason === 'checksum' ? TEXT.typo : TEXT.check;
-  return (
-    <div
-      ref={ref}
-      class="warn"
-      role="alert"
-      data-testid="vg-validation"
-      data-field={warning.field.anchor.id}
-      data-reason={warning.check.reason}
-      lang={locale === 'zh' ? 'zh-CN' : 'en'}
-    >
-      <strong>{pick(title, locale)}</strong>
-      <span>{pick(warning.check.message, locale)}</span>
-      {warning.document && (
-        <small>
-          {pick(TEXT.as, locale)}: {pick(warning.document.name, locale)}
-        </small>
-      )}
-      <small>{pick(TEXT.local, locale)}</small>
-    </div>
-  );
-}
-
 /**
  * Document-number check: when the user leaves a document-number field, its value is checked on
  * this device with the shared validator for the selected document type. A likely typo shows a
@@ -136,20 +57,15 @@ export const documentCheck: Feature = {
 
     const paint = (): void => {
       if (signal.aborted) return;
-      render(
-        <div>
-          {[...warnings.values()].map((w) => (
-            <WarningBox key={w.field.anchor.id} warning={w} locale={locale} win={win} tick={tick} />
-          ))}
-        </div>,
-        mount,
-      );
+      // Warnings come from the UI chunk's validator: without it none was ever shown.
+      ctx.ui.get()?.renderWarnings(mount, { warnings: [...warnings.values()], locale, win, tick });
     };
 
     const check = (target: PlacedAnchor): void => {
-      const field = found.get(target.anchor.id);
+      const id = target.anchor.id;
+      const field = found.get(id);
       const control = field?.control;
-      const hadWarning = warnings.delete(target.anchor.id);
+      const hadWarning = warnings.delete(id);
       if (
         !field ||
         !(control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement)
@@ -159,13 +75,22 @@ export const documentCheck: Feature = {
       }
       const format = formatFor(playbook, target, found);
       // An empty field or a document without a known format has nothing to check.
-      if (format && control.value.trim() !== '') {
-        const result = validateDocumentNumber(format.format, control.value);
-        if (result.status === 'invalid') {
-          warnings.set(target.anchor.id, { field, check: result, document: format.document });
-        }
+      if (!format || control.value.trim() === '') {
+        paint();
+        return;
       }
-      paint();
+      withUi(ctx.ui, signal, (ui) => {
+        // The validator may arrive a moment later: check the field as it is then.
+        if (found.get(id) !== field) return;
+        warnings.delete(id);
+        if (control.value.trim() !== '') {
+          const result = ui.checkDocumentNumber(format.format, control.value);
+          if (result.status === 'invalid') {
+            warnings.set(id, { field, check: result, document: format.document });
+          }
+        }
+        paint();
+      });
     };
 
     const wire = (target: PlacedAnchor, field: FoundField): AbortController => {
@@ -229,6 +154,6 @@ export const documentCheck: Feature = {
       tick++;
       if (warnings.size > 0) paint();
     });
-    signal.addEventListener('abort', () => render(null, mount));
+    signal.addEventListener('abort', () => ctx.ui.get()?.renderWarnings(mount, null));
   },
 };

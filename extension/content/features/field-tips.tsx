@@ -1,17 +1,9 @@
-import { render } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
-import { type Locale, type LocalizedText, pick } from '../../../shared/text';
 import type { Feature, FeatureContext } from '../feature';
 import type { FoundField } from '../fields/find-field';
 import { childController, createOverlayHost, onViewportChange } from '../fields/overlay-host';
 import { pageFieldAnchors } from '../fields/page-anchors';
-import { placeBeside } from '../fields/placement';
 import { watchPageFields } from '../fields/watch-fields';
-
-const TEXT = {
-  dismiss: { en: 'Dismiss this tip', zh: '关闭此提示' },
-  tip: { en: 'Veriguide tip', zh: 'Veriguide 提示' },
-} satisfies Record<string, LocalizedText>;
+import { withUi } from '../ui-loader';
 
 const CSS = `
 .tip { position: fixed; box-sizing: border-box; max-width: 300px; padding: 8px 30px 8px 10px;
@@ -49,70 +41,6 @@ function saveDismissed(win: Window, ids: Set<string>): void {
   }
 }
 
-interface TipProps {
-  field: FoundField;
-  locale: Locale;
-  win: Window;
-  /** Changes when the page scrolls or resizes, so the tip follows its field. */
-  tick: number;
-  onDismiss(): void;
-  onHover(inside: boolean): void;
-}
-
-function Tip({ field, locale, win, tick, onDismiss, onHover }: TipProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  // Placement is measured after render and again whenever `tick` says the page scrolled.
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const r = field.element.getBoundingClientRect();
-    // A field the page hid (a collapsed step, a closed dialog) takes its tip with it.
-    el.style.visibility = r.width === 0 && r.height === 0 ? 'hidden' : 'visible';
-    const viewport = {
-      width: win.document.documentElement.clientWidth || win.innerWidth,
-      height: win.document.documentElement.clientHeight || win.innerHeight,
-    };
-    const place = placeBeside(r, { width: el.offsetWidth, height: el.offsetHeight }, viewport, [
-      'right',
-      'above',
-      'below',
-      'left',
-    ]);
-    el.style.left = `${place.left}px`;
-    el.style.top = `${place.top}px`;
-    el.dataset.side = place.side;
-  }, [field, tick]);
-  const label = field.anchor.labels[locale][0] ?? field.anchor.labels.en[0] ?? '';
-  return (
-    <div
-      ref={ref}
-      class="tip"
-      role="tooltip"
-      id={`vg-hint-${field.anchor.id}`}
-      data-testid="vg-hint"
-      data-field={field.anchor.id}
-      lang={locale === 'zh' ? 'zh-CN' : 'en'}
-      onMouseEnter={() => onHover(true)}
-      onMouseLeave={() => onHover(false)}
-      // Keep focus in the page's field: clicking the tip must not blur what the user is typing in.
-      onMouseDown={(e) => e.preventDefault()}
-    >
-      <span class="sr">{pick(TEXT.tip, locale)}: </span>
-      <strong>{label}</strong>
-      <span>{pick(field.anchor.tip, locale)}</span>
-      <button
-        type="button"
-        class="close"
-        aria-label={pick(TEXT.dismiss, locale)}
-        data-testid="vg-hint-dismiss"
-        onClick={onDismiss}
-      >
-        ×
-      </button>
-    </div>
-  );
-}
-
 /**
  * Field tips: beside each recognised field of the page's flows, shown while the field has focus
  * or the pointer, never over the field, dismissible for the session (× or Escape). The page's
@@ -134,33 +62,40 @@ export const fieldTips: Feature = {
     let tick = 0;
     let hideTimer: number | undefined;
 
+    // A polite live region: screen readers hear the tip when it appears, and the page's field
+    // needs no aria-describedby pointing into our shadow root. The tip renders inside it.
+    const live = doc.createElement('div');
+    live.setAttribute('aria-live', 'polite');
+    mount.append(live);
+
     const paint = (): void => {
       if (signal.aborted) return;
       const wanted = (overTip ? shown : null) ?? hovered ?? focused;
       shown = wanted && !dismissed.has(wanted) && fields.has(wanted) ? wanted : null;
-      const field = shown ? fields.get(shown) : undefined;
-      render(
-        // A polite live region: screen readers hear the tip when it appears, and the page's
-        // field needs no aria-describedby pointing into our shadow root.
-        <div aria-live="polite">
-          {field && (
-            <Tip
-              field={field}
-              locale={locale}
-              win={win}
-              tick={tick}
-              onDismiss={() => dismiss(field.anchor.id)}
-              onHover={(inside) => {
-                overTip = inside;
-                win.clearTimeout(hideTimer);
-                if (!inside) endHover(field.anchor.id);
-                paint();
-              }}
-            />
-          )}
-        </div>,
-        mount,
-      );
+      // Nothing to show and no UI yet: the chunk waits for the first field the user reaches.
+      if (!shown && !ctx.ui.get()) return;
+      withUi(ctx.ui, signal, (ui) => {
+        // The chunk may arrive after the user moved on: show what is wanted then.
+        const field = shown ? fields.get(shown) : undefined;
+        ui.renderTip(
+          live,
+          field
+            ? {
+                field,
+                locale,
+                win,
+                tick,
+                onDismiss: () => dismiss(field.anchor.id),
+                onHover: (inside) => {
+                  overTip = inside;
+                  win.clearTimeout(hideTimer);
+                  if (!inside) endHover(field.anchor.id);
+                  paint();
+                },
+              }
+            : null,
+        );
+      });
     };
     /** The pointer left the field or its tip: hide a little later, unless it comes back. */
     const endHover = (id: string): void => {
@@ -248,7 +183,7 @@ export const fieldTips: Feature = {
     });
     signal.addEventListener('abort', () => {
       win.clearTimeout(hideTimer);
-      render(null, mount);
+      ctx.ui.get()?.renderTip(live, null);
     });
   },
 };

@@ -1,22 +1,8 @@
-import { render } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
-import { type Locale, type LocalizedText, pick } from '../../../shared/text';
-import { createRecordStore } from '../../records/local-record-store';
 import type { RecordKey, SavedDecision } from '../../records/record-store';
 import type { Feature, FeatureContext } from '../feature';
 import { type GuardRule, guardRules, matchGuard } from '../fields/guard-match';
 import { createOverlayHost } from '../fields/overlay-host';
-
-const TEXT = {
-  title: { en: 'Before you go on: this step cannot be undone', zh: '继续之前：此步骤无法撤回' },
-  recommended: {
-    en: 'For this account, the decision helper recommended:',
-    zh: '决策助手为此账号推荐的是：',
-  },
-  source: { en: 'Source', zh: '来源' },
-  cancel: { en: 'Cancel', zh: '取消' },
-  continue: { en: 'Continue', zh: '继续' },
-} satisfies Record<string, LocalizedText>;
+import { withUi } from '../ui-loader';
 
 const CSS = `
 .backdrop { position: fixed; inset: 0; background: rgba(15, 20, 30, .45); display: flex;
@@ -43,96 +29,6 @@ export function guardApplies(rule: GuardRule, decision: SavedDecision | null): b
   return !(typeChoice && decision?.recommended === rule.flow.entityType);
 }
 
-interface DialogProps {
-  rule: GuardRule;
-  recommended: LocalizedText | null;
-  locale: Locale;
-  onCancel(): void;
-  onContinue(): void;
-}
-
-function GuardDialog({ rule, recommended, locale, onCancel, onContinue }: DialogProps) {
-  const dialog = useRef<HTMLDivElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  // The least harmful choice gets the focus, as an alertdialog should.
-  useEffect(() => cancel.current?.focus(), []);
-  const onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-      return;
-    }
-    if (event.key !== 'Tab' || !dialog.current) return;
-    // Keep Tab inside the dialog while it is open.
-    const focusable = [...dialog.current.querySelectorAll<HTMLElement>('a[href], button')];
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    const active =
-      dialog.current.getRootNode() instanceof ShadowRoot
-        ? (dialog.current.getRootNode() as ShadowRoot).activeElement
-        : null;
-    if (event.shiftKey && active === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  };
-  return (
-    <div class="backdrop">
-      <div
-        ref={dialog}
-        class="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="vg-guard-title"
-        aria-describedby="vg-guard-message"
-        data-testid="vg-guard"
-        data-step-id={rule.step.id}
-        lang={locale === 'zh' ? 'zh-CN' : 'en'}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id="vg-guard-title">{pick(TEXT.title, locale)}</h2>
-        <p id="vg-guard-message">{pick(rule.message, locale)}</p>
-        {recommended && (
-          <p>
-            {pick(TEXT.recommended, locale)} <strong>{pick(recommended, locale)}</strong>
-          </p>
-        )}
-        {rule.source && (
-          <p>
-            {pick(TEXT.source, locale)}:{' '}
-            <a href={rule.source.url} target="_blank" rel="noopener noreferrer">
-              {pick(rule.source.title, locale)}
-            </a>
-          </p>
-        )}
-        <div class="actions">
-          <button ref={cancel} type="button" data-testid="vg-guard-cancel" onClick={onCancel}>
-            {pick(TEXT.cancel, locale)}
-          </button>
-          <button
-            type="button"
-            class="primary"
-            data-testid="vg-guard-continue"
-            onClick={onContinue}
-          >
-            {pick(TEXT.continue, locale)}
-          </button>
-        </div>
-      </div>
-    </div>
-  );
-}
-
-/** The record this page belongs to: the account shown on the page, else the provider's. */
-const recordKey = (ctx: FeatureContext): RecordKey => ({
-  provider: ctx.playbook.id,
-  externalId: ctx.accountId(),
-});
-
 /**
  * Guard before irreversible steps: a click on one of the page flows' guard triggers is held in
  * the capture phase and a confirmation states the rule and links its source. Continue replays
@@ -152,8 +48,10 @@ export const guard: Feature = {
     let open = false;
     let replaying = false;
 
-    const store = createRecordStore();
-    const key = recordKey(ctx);
+    // The overlay's own store (the team's records in team mode), so the guard sees the same
+    // decision the panel shows.
+    const store = ctx.records;
+    const key = ctx.recordKey();
     const providerKey: RecordKey = { provider: playbook.id, externalId: null };
     const load = async (): Promise<void> => {
       const own = await store.get(key);
@@ -169,7 +67,7 @@ export const guard: Feature = {
 
     const close = (): void => {
       open = false;
-      render(null, mount);
+      ctx.ui.get()?.renderGuard(mount, null);
     };
 
     const onClick = (event: MouseEvent): void => {
@@ -204,32 +102,40 @@ export const guard: Feature = {
           ? playbook.types[decision.recommended].name
           : null;
       open = true;
-      render(
-        <GuardDialog
-          rule={rule}
-          recommended={recommended}
-          locale={locale}
-          onCancel={() => {
-            close();
-            returnFocus();
-          }}
-          onContinue={() => {
-            close();
-            confirmed.add(rule.step.id);
-            returnFocus();
-            // The user's own click, replayed on the element they clicked.
-            replaying = true;
-            try {
-              target.dispatchEvent(new MouseEvent('click', init));
-            } finally {
-              replaying = false;
-            }
-          }}
-        />,
-        mount,
+      // The click is held above, in this task; the dialog may wait for the UI chunk.
+      withUi(
+        ctx.ui,
+        signal,
+        (ui) =>
+          ui.renderGuard(mount, {
+            rule,
+            recommended,
+            locale,
+            onCancel() {
+              close();
+              returnFocus();
+            },
+            onContinue() {
+              close();
+              confirmed.add(rule.step.id);
+              returnFocus();
+              // The user's own click, replayed on the element they clicked.
+              replaying = true;
+              try {
+                target.dispatchEvent(new MouseEvent('click', init));
+              } finally {
+                replaying = false;
+              }
+            },
+          }),
+        () => {
+          // Without the dialog nothing can ask: the user's next click on it goes through.
+          open = false;
+          confirmed.add(rule.step.id);
+        },
       );
     };
     win.addEventListener('click', onClick, { capture: true, signal });
-    signal.addEventListener('abort', () => render(null, mount));
+    signal.addEventListener('abort', () => ctx.ui.get()?.renderGuard(mount, null));
   },
 };

@@ -9,6 +9,9 @@ import type { ShownStatus } from '../anchors/types';
 import { S } from './strings';
 import { moveTo, type Target } from './transitions';
 import type { UpdateRecord } from './use-record';
+import { windowText } from './window-text';
+
+export { windowText };
 
 interface Props {
   playbook: Playbook;
@@ -19,10 +22,6 @@ interface Props {
   locale: Locale;
   now: () => Date;
 }
-
-/** "2026-11-20 – 2026-11-24", the review window in the provider's local dates. */
-export const windowText = (w: NonNullable<AccountRecord['reviewWindow']>): string =>
-  w.earliest === w.latest ? w.latest : `${w.earliest} – ${w.latest}`;
 
 /**
  * The account's status: review window, overdue, lock end, the actions that move it through the

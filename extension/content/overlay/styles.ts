@@ -10,6 +10,7 @@ button { cursor: pointer; }
 .launcher .brand { font-weight: 600; color: #0b57d0; }
 .pill { display: inline-block; padding: 1px 8px; border-radius: 999px; background: #eef2f7; font-size: 12px; }
 .pill.in_review { background: #fff4d6; } .pill.verified { background: #dff5e3; } .pill.rejected { background: #fde2e1; } .pill.overdue { background: #fde2e1; }
+.slot { display: contents; }
 .panel { width: 400px; max-width: calc(100vw - 32px); max-height: calc(100vh - 96px); overflow: auto; background: #fff; border: 1px solid #c9d2dc; border-radius: 10px; box-shadow: 0 8px 30px rgba(0,0,0,.25); }
 .panel header { display: flex; align-items: center; gap: 8px; padding: 10px 12px; border-bottom: 1px solid #e3e8ee; position: sticky; top: 0; background: #fff; }
 .panel header h2 { flex: 1; margin: 0; font-size: 15px; }

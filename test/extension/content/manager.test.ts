@@ -4,6 +4,8 @@ import { ANCHORS } from '../../../extension/content/anchors';
 import type { Feature, FeatureContext } from '../../../extension/content/feature';
 import { type OverlayState, startManager } from '../../../extension/content/manager';
 import { CONTENT_PLAYBOOKS } from '../../../extension/content/providers';
+import { overlayUi } from '../../../extension/content/ui';
+import { readyUi } from '../../../extension/content/ui-loader';
 import { createRecordStore } from '../../../extension/records/local-record-store';
 import type { DriftDiagnostic, LocaleSetting } from '../../../extension/storage';
 import type { Store } from '../../../extension/ui/store';
@@ -43,6 +45,7 @@ async function start(features: Feature[], opts: { locale?: LocaleSetting } = {})
     anchors: ANCHORS,
     features,
     store: createRecordStore(),
+    ui: readyUi(overlayUi),
     signal: life.signal,
     mountOverlay(state) {
       mounted.push(state);
@@ -314,6 +317,7 @@ describe('feature manager with a broken anchor', () => {
       },
       features: [],
       store: createRecordStore(),
+      ui: readyUi(overlayUi),
       signal: life.signal,
       mountOverlay(state) {
         mounted.push(state);

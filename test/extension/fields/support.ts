@@ -3,6 +3,10 @@ import path from 'node:path';
 import { vi } from 'vitest';
 import { ANCHORS } from '../../../extension/content/anchors';
 import type { FeatureContext } from '../../../extension/content/feature';
+import { overlayUi } from '../../../extension/content/ui';
+import { readyUi, type UiLoader } from '../../../extension/content/ui-loader';
+import { createRecordStore } from '../../../extension/records/local-record-store';
+import type { RecordStore } from '../../../extension/records/record-store';
 import type { PageRule, Playbook } from '../../../shared/playbooks/schema';
 import type { Locale } from '../../../shared/text';
 
@@ -40,12 +44,19 @@ export interface TestContext extends FeatureContext {
   reportDrift: ReturnType<typeof vi.fn<(anchor: string) => void>>;
 }
 
+/**
+ * A feature's context as the manager builds it: the record store is extension storage over
+ * WXT's fake browser unless a test passes another, and the UI chunk is already loaded unless a
+ * test passes a loader that makes it wait.
+ */
 export function makeContext(
   playbook: Playbook,
   page: PageRule,
   locale: Locale = 'en',
+  opts: { records?: RecordStore; ui?: UiLoader } = {},
 ): TestContext {
   const controller = new AbortController();
+  const accountId = () => ANCHORS[playbook.id]?.accountId(document) ?? null;
   return {
     controller,
     signal: controller.signal,
@@ -55,7 +66,10 @@ export function makeContext(
     page,
     locale,
     // As the manager does: the provider's anchors read the account id off the page now.
-    accountId: () => ANCHORS[playbook.id]?.accountId(document) ?? null,
+    accountId,
+    records: opts.records ?? createRecordStore(),
+    recordKey: () => ({ provider: playbook.id, externalId: accountId() }),
+    ui: opts.ui ?? readyUi(overlayUi),
     reportDrift: vi.fn<(anchor: string) => void>(),
   };
 }

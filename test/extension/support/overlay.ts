@@ -3,6 +3,8 @@ import type { Feature } from '../../../extension/content/feature';
 import { appendDiagnostic, startManager } from '../../../extension/content/manager';
 import { mountOverlay } from '../../../extension/content/overlay/mount';
 import { CONTENT_PLAYBOOKS } from '../../../extension/content/providers';
+import { overlayUi } from '../../../extension/content/ui';
+import { createUiLoader, type UiLoader } from '../../../extension/content/ui-loader';
 import { createRecordStore } from '../../../extension/records/local-record-store';
 import { driftDiagnostics, localeSetting } from '../../../extension/storage';
 import { loadFixture } from './fixture';
@@ -14,12 +16,14 @@ import { loadFixture } from './fixture';
 export async function openOverlay(
   fixture: string,
   url: string,
-  opts: { now?: string; features?: Feature[] } = {},
+  opts: { now?: string; features?: Feature[]; ui?: UiLoader } = {},
 ) {
   loadFixture(fixture, url);
   const store = createRecordStore(() => new Date(opts.now ?? '2026-11-20T02:00:00Z'));
   const now = () => new Date(opts.now ?? '2026-11-20T02:00:00Z');
   const life = new AbortController();
+  // As in the content script, the UI chunk loads on first need (here from the module itself).
+  const ui = opts.ui ?? createUiLoader(async () => overlayUi);
   const manager = await startManager({
     window,
     document,
@@ -27,11 +31,13 @@ export async function openOverlay(
     anchors: ANCHORS,
     features: opts.features ?? [],
     store,
+    ui,
     signal: life.signal,
     mountOverlay: (state) =>
       mountOverlay(document, state, {
         store,
         now,
+        ui,
         setLocale: (value) => localeSetting.setValue(value),
       }),
     settings: {
@@ -62,7 +68,7 @@ export async function openOverlay(
     if (!found) throw new Error(`no button "${text}" in the overlay`);
     return found;
   };
-  return { manager, store, life, host, root, byTestId, all, need, button };
+  return { manager, store, ui, life, host, root, byTestId, all, need, button };
 }
 
 export const key = (keyDown: string): KeyboardEvent =>
