@@ -127,6 +127,8 @@ export interface Conflict {
   mine: z.infer<typeof AccountRecordSchema>;
   /** The team's record as the API has it now. */
   theirs: z.infer<typeof AccountSchema>;
+  /** The changes that met the 412, kept to be sent again on "keep mine" (stale conflicts). */
+  entries?: OutboxEntry[];
   at: string;
 }
 

@@ -163,14 +163,24 @@ function conflict(key: AccountKey, theirs: Account, deps: Deps): Promise<void> {
   return withLock(async () => {
     const item = recordItem(key);
     const mine = await item.getValue();
-    await outboxItem.setValue((await outboxItem.getValue()).filter((e) => !sameKey(e.key, key)));
+    const outbox = await outboxItem.getValue();
+    const entries = outbox.filter((e) => sameKey(e.key, key));
+    await outboxItem.setValue(outbox.filter((e) => !sameKey(e.key, key)));
     await cacheAccountLocked(theirs);
     const theirsRecord = recordFromAccount(theirs, mine);
     if (mine && !sameTeamData(mine, theirsRecord)) {
       const others = (await conflictsItem.getValue()).filter((c) => !sameKey(c.key, key));
       await conflictsItem.setValue([
         ...others,
-        { id: deps.id(), key, reason: 'stale', mine, theirs, at: deps.now().toISOString() },
+        {
+          id: deps.id(),
+          key,
+          reason: 'stale',
+          mine,
+          theirs,
+          entries,
+          at: deps.now().toISOString(),
+        },
       ]);
     }
     await item.setValue(theirsRecord);

@@ -1,5 +1,6 @@
 import type { Me } from '../../shared/api/members';
-import type { MessageError, UploadReport } from '../../shared/messages';
+import type { MessageError, OutboxEntry, UploadReport } from '../../shared/messages';
+import type { AccountRecord } from '../records/record-store';
 import { conflictsItem, outboxItem, recordItem, teamCache, teamConnection } from '../storage';
 import type { Deps } from './context';
 import { blankRecord, recordFromAccount, sameTeamData } from './diff';
@@ -121,8 +122,10 @@ export async function uploadLocal(deps: Deps): Promise<UploadReport> {
 }
 
 /**
- * The user's answer to a conflict: keep theirs (the team's record stays, ours is dropped) or
- * keep mine (the calls from the team's current version to ours are queued on that version).
+ * The user's answer to a conflict. Keep theirs: the team's record stays, ours is dropped. Keep
+ * mine: the changes that met the conflict are sent again on the team's current version (so
+ * changes made since, by anyone, stay); for an upload conflict, the team's record is made like
+ * this browser's.
  */
 export async function resolveConflict(
   id: string,
@@ -135,15 +138,54 @@ export async function resolveConflict(
     if (!found) return false;
     await conflictsItem.setValue(conflicts.filter((c) => c.id !== id));
     const current = findAccount(await teamCache.getValue(), found.key) ?? found.theirs;
-    const theirs = recordFromAccount(current, found.mine);
-    if (keep === 'mine') {
-      await recordItem(found.key).setValue({ ...found.mine, updatedAt: deps.now().toISOString() });
-      await enqueueLocked(found.key, theirs, found.mine, deps, current.version);
-    } else {
-      await recordItem(found.key).setValue(theirs);
+    const item = recordItem(found.key);
+    const shown = recordFromAccount(current, (await item.getValue()) ?? found.mine);
+    if (keep === 'theirs') {
+      await item.setValue(shown);
+      return true;
     }
+    const again = (found.entries ?? []).filter((e) => e.kind !== 'create');
+    if (again.length === 0) {
+      await enqueueLocked(found.key, shown, found.mine, deps, current.version);
+      await item.setValue({ ...found.mine, updatedAt: deps.now().toISOString() });
+      return true;
+    }
+    const queuedAt = deps.now().toISOString();
+    await outboxItem.setValue([
+      ...(await outboxItem.getValue()),
+      ...again.map((e) => ({ ...e, id: deps.id(), queuedAt, baseVersion: current.version })),
+    ]);
+    await item.setValue(applyEntries(shown, again, found.mine));
     return true;
   });
   if (done && keep === 'mine') await flushOutbox(deps);
   return done;
+}
+
+/** What the overlay shows while re-sent changes travel: the team's record with them applied. */
+function applyEntries(
+  record: AccountRecord,
+  entries: OutboxEntry[],
+  mine: AccountRecord,
+): AccountRecord {
+  const next = { ...record, checklist: { ...record.checklist } };
+  for (const e of entries) {
+    if (e.kind === 'patch') {
+      if (e.body.entityType) next.entityType = e.body.entityType;
+      for (const [step, at] of Object.entries(e.body.checklist ?? {})) {
+        if (at === null) delete next.checklist[step];
+        else next.checklist[step] = at;
+      }
+    } else if (e.kind === 'transition') {
+      Object.assign(next, {
+        status: mine.status,
+        submittedAt: mine.submittedAt,
+        reviewWindow: mine.reviewWindow,
+        verifiedAt: mine.verifiedAt,
+        lockedUntil: mine.lockedUntil,
+        rejectedReason: mine.rejectedReason,
+      });
+    }
+  }
+  return next;
 }

@@ -154,9 +154,28 @@ describe('outbox', () => {
     // Until the user chooses, the overlay shows the team's record.
     expect((await getRecord(A)).checklist).toHaveProperty('theirs');
 
-    // "Keep mine": my version is sent on top of theirs, as a new change on their version.
+    // Work goes on meanwhile, on the team's version shown in the overlay.
+    await putRecord(
+      A,
+      { ...(await getRecord(A)), checklist: { ...(await getRecord(A)).checklist, later: 'y' } },
+      deps,
+    );
+    await flushOutbox(deps);
+    // "Keep mine": what I changed against the team's version of the time goes on top of the
+    // current one; nobody's other changes are lost.
     await resolveConflict(conflict?.id ?? '', 'mine', deps);
-    expect(Object.keys(team.accounts.get(id)?.checklist ?? {}).sort()).toEqual(['a1', 'mine']);
+    expect(Object.keys(team.accounts.get(id)?.checklist ?? {}).sort()).toEqual([
+      'a1',
+      'later',
+      'mine',
+      'theirs',
+    ]);
+    expect(Object.keys((await getRecord(A)).checklist).sort()).toEqual([
+      'a1',
+      'later',
+      'mine',
+      'theirs',
+    ]);
     expect(await conflictsItem.getValue()).toEqual([]);
   });
 

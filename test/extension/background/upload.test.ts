@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getRecord, putRecord } from '../../../extension/background/records';
-import { connect } from '../../../extension/background/team';
+import { connect, resolveConflict } from '../../../extension/background/team';
 import { conflictsItem, outboxItem } from '../../../extension/storage';
 import { FakeTeam } from './fake-team';
 import { A, API_URL, B, edited, OWNER_TOKEN } from './support';
@@ -59,6 +59,11 @@ describe('local-only mode, then connecting to a team', () => {
     });
     // The overlay shows the team's C (and keeps the local flow choice).
     expect(await getRecord(C)).toMatchObject({ checklist: { theirs: at }, flowId: 'individual' });
+
+    // "Keep mine" on an upload conflict makes the team's record like this browser's.
+    await resolveConflict(conflicts[0]?.id ?? '', 'mine', seed);
+    expect(team.byKey(C.provider, C.externalId)?.checklist).toEqual({ mine: at });
+    expect((await getRecord(C)).checklist).toEqual({ mine: at });
   });
 
   it('queues the upload while the API is unreachable after the token was checked', async () => {
