@@ -6,7 +6,7 @@ import { type Store, useStore } from '../../ui/store';
 import type { OverlayState } from '../manager';
 import { ChecklistSection, currentFlow } from './checklist';
 import { DecisionSection } from './decision';
-import type { OverlayDeps } from './overlay';
+import type { OverlayDeps } from './mount';
 import { StatusSection } from './status';
 import { S } from './strings';
 import { useRecord } from './use-record';

@@ -1,9 +1,9 @@
 import { t } from '../../../shared/playbooks/text';
+import { LAUNCHER_STRINGS } from './launcher-strings';
 
 /** Every text the launcher and panel show, in English and Simplified Chinese. */
 export const S = {
-  appName: t('Veriguide', 'Veriguide 认证助手'),
-  openPanel: t('Open Veriguide verification guide', '打开 Veriguide 认证指引'),
+  ...LAUNCHER_STRINGS,
   panelTitle: t('Verification guide', '认证指引'),
   close: t('Close', '关闭'),
   language: t('Language', '语言'),
@@ -12,13 +12,6 @@ export const S = {
     'Account id not shown on this page: progress is kept for this provider.',
     '此页面未显示账号 ID：进度按服务商保存。',
   ),
-  status: {
-    unverified: t('Not verified', '未认证'),
-    in_progress: t('In progress', '认证中'),
-    in_review: t('Under review', '审核中'),
-    verified: t('Verified', '已认证'),
-    rejected: t('Rejected', '已驳回'),
-  },
   entity: {
     individual: t('Individual', '个人'),
     enterprise: t('Enterprise', '企业'),
@@ -26,14 +19,11 @@ export const S = {
   },
   statusHeading: t('Status', '状态'),
   reviewWindow: t('Review expected', '预计审核完成'),
-  reviewShort: t('review', '审核'),
   estimate: t('estimate: no holiday calendar for that year yet', '估算：该年份节假日安排尚未公布'),
-  estimateMark: t('(estimate)', '（估算）'),
   overdue: t(
     'Overdue: the review window has passed. Contact the provider.',
     '已超期：已超过预计审核时间，请联系服务商。',
   ),
-  overdueShort: t('overdue', '已超期'),
   lockEnd: t('Changes locked until', '变更锁定至'),
   submittedAt: t('Submitted', '提交于'),
   rejectedReason: t('Rejection reason', '驳回原因'),
@@ -53,7 +43,6 @@ export const S = {
   pageSays: t('This page says', '页面显示'),
   updateTo: t('Update status to', '将状态更新为'),
   refused: t('Not changed', '未更改'),
-  driftTitle: t('This page has changed', '页面已变化'),
   driftBody: t(
     'Some parts of this page were not found where Veriguide expected them, so tips may be missing. The checklist still works.',
     'Veriguide 没有在预期位置找到页面的部分内容，字段提示可能缺失；清单仍可使用。',
