@@ -94,6 +94,14 @@ export function startBackground(deps: Deps): void {
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 
+  // A notification names an account: clicking it opens the dashboard, where it is listed.
+  browser.notifications.onClicked.addListener((id) => {
+    if (id.startsWith('overdue:') || id.startsWith('lock:')) {
+      void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+      void browser.notifications.clear(id);
+    }
+  });
+
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TICK_ALARM) void tick();
   });
