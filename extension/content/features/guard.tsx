@@ -71,13 +71,15 @@ export const guard: Feature = {
     };
 
     const onClick = (event: MouseEvent): void => {
-      if (replaying || open) return;
+      if (replaying) return;
       const rule = matchGuard(event.composedPath(), rules);
       if (!rule || confirmed.has(rule.step.id) || !guardApplies(rule, decision)) return;
       const target = event.composedPath()[0];
       if (!(target instanceof Element)) return;
       event.preventDefault();
       event.stopImmediatePropagation();
+      // Already asking (or loading the dialog, which has no backdrop yet): hold, ask once.
+      if (open) return;
       const init: MouseEventInit = {
         bubbles: true,
         cancelable: true,
