@@ -9,7 +9,7 @@ export function measureSizes(outBase) {
   const extensionDir = path.join(outBase, 'chrome-mv3');
   const pages = injectedPerProviderPage(extensionDir);
   const graph = JSON.parse(readFileSync(path.join(outBase, 'module-graph.json'), 'utf8'));
-  const scripts = [...new Set(pages.flatMap((p) => p.js))];
+  const scripts = [...new Set(pages.flatMap((p) => [...p.js, ...(p.loadableLater ?? [])]))];
   const perScript = scripts.map((file) => {
     const b = breakdown(path.join(extensionDir, file));
     const modules = graph[file] ?? {};

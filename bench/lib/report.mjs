@@ -39,9 +39,12 @@ function extensionSection(ext, goals) {
     worst <= ext.sizes.budgetGzip,
   ]);
   for (const s of ext.sizes.scripts) {
+    const later = ext.sizes.pages.some((p) => p.loadableLater?.includes(s.file))
+      ? ' (loaded later, on demand)'
+      : '';
     out.push(
       '',
-      `What takes the space in \`${s.file}\` (minified bytes; gzip of each part alone):`,
+      `What takes the space in \`${s.file}\`${later} (minified bytes; gzip of each part alone):`,
       '',
     );
     out.push('| part | minified | share | gzip alone | pulled in by |');
