@@ -102,6 +102,7 @@ async function loadOnce(context, url, withExtension) {
 async function profileLoads(context, url, extensionDir, n) {
   const totals = [];
   const sources = new Map();
+  const files = new Map();
   for (let i = 0; i < n; i += 1) {
     const page = await context.newPage();
     try {
@@ -117,12 +118,16 @@ async function profileLoads(context, url, extensionDir, n) {
       totals.push(ext.ms);
       for (const { source, ms } of ext.bySource)
         sources.set(source, (sources.get(source) ?? 0) + ms);
+      for (const [file, ms] of Object.entries(ext.byFile))
+        files.set(file, (files.get(file) ?? 0) + ms);
     } finally {
       await page.close();
     }
   }
   return {
     ms: summary(totals),
+    // Built files that ran during a plain load (no interaction), ms per load.
+    filesRun: Object.fromEntries([...files].map(([file, ms]) => [file, round(ms / n, 1)])),
     bySource: [...sources]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 8)
@@ -217,7 +222,7 @@ export function extensionTime(profile, extensionDir) {
   const locate = (frame) => {
     const file = new URL(frame.url).pathname.slice(1);
     if (!locators.has(file)) locators.set(file, sourceLocator(path.join(extensionDir, file)));
-    return locators.get(file)(frame.lineNumber, frame.columnNumber) ?? file;
+    return { file, source: locators.get(file)(frame.lineNumber, frame.columnNumber) ?? file };
   };
   // The source of the nearest extension frame on the node's stack, or null for none.
   const owner = new Map();
@@ -234,16 +239,20 @@ export function extensionTime(profile, extensionDir) {
     return value;
   };
   const bySource = new Map();
+  const byFile = new Map();
   let micros = 0;
   profile.samples.forEach((id, i) => {
-    const source = ownerOf(id);
-    if (source === null) return;
+    const where = ownerOf(id);
+    if (where === null) return;
     const dt = profile.timeDeltas[i + 1] ?? 0;
     micros += dt;
-    bySource.set(source, (bySource.get(source) ?? 0) + dt);
+    bySource.set(where.source, (bySource.get(where.source) ?? 0) + dt);
+    byFile.set(where.file, (byFile.get(where.file) ?? 0) + dt);
   });
   return {
     ms: micros / 1000,
+    /** Which of the extension's built files ran (e.g. whether an on-demand chunk loaded). */
+    byFile: Object.fromEntries([...byFile].map(([file, us]) => [file, round(us / 1000, 1)])),
     bySource: [...bySource]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 10)

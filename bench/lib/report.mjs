@@ -87,13 +87,21 @@ function extensionSection(ext, goals) {
       l.loadSlowdownPercent !== null && l.loadSlowdownPercent < 5,
     ]);
   }
-  const cpu = ext.loads.flatMap((l) =>
-    l.extensionCpuPerLoad.bySource
-      .slice(0, 4)
-      .map((s) => `${path.basename(s.source)} ${s.msPerLoad} ms`),
+  const cpu = ext.loads.map(
+    (l) =>
+      `${l.page}: ${l.extensionCpuPerLoad.bySource
+        .slice(0, 4)
+        .map((x) => `${x.source} ${x.msPerLoad} ms`)
+        .join(', ')}`,
   );
-  if (cpu.length)
-    out.push('', `Extension CPU per load by source (profiled loads): ${cpu.join(', ')}.`);
+  out.push('', `Extension CPU per load by source (5 profiled loads): ${cpu.join('; ')}.`);
+  const ran = ext.loads.map(
+    (l) =>
+      `${l.page}: ${Object.entries(l.extensionCpuPerLoad.filesRun ?? {})
+        .map(([f, t]) => `${f} ${t} ms`)
+        .join(', ')}`,
+  );
+  out.push('', `Built files that ran during a plain load (no interaction): ${ran.join('; ')}.`);
   out.push(
     '',
     '| churning page (100-row list re-rendered every 50 ms) | extension scripting (CPU profiler) | page ScriptDuration with / without | top sources (ms/s) |',
