@@ -74,6 +74,32 @@ describe.skipIf(browserSkipped())('overlay shell in Chromium', () => {
       .toBe('vg-launcher');
   });
 
+  it('loads the overlay UI chunk only when the panel first opens', async () => {
+    browser = await launchWithExtension();
+    await serveFixture(browser.context, `${TENCENT}/**`, 'tencentcloud-intl/type-choice.html');
+    const page = await browser.context.newPage();
+    // The browser's own record of the page's loads: the content script's import shows there.
+    const cdp = await browser.context.newCDPSession(page);
+    const loaded: string[] = [];
+    cdp.on('Network.requestWillBeSent', (e) => loaded.push(e.request.url));
+    await cdp.send('Network.enable');
+    await page.goto(`${TENCENT}/developer/auth`);
+    const launcher = page.getByTestId('vg-launcher');
+    await expect.poll(() => launcher.textContent()).toContain('Not verified');
+    const chunkLoads = () => loaded.filter((url) => url.endsWith('/overlay-ui.js')).length;
+    expect(chunkLoads()).toBe(0);
+    await launcher.click();
+    await expect.poll(() => page.getByTestId('vg-panel').isVisible()).toBe(true);
+    expect(loaded.find((url) => url.endsWith('/overlay-ui.js'))).toMatch(/^chrome-extension:\/\//);
+    // Closing and opening again reuses it.
+    await launcher.click();
+    await launcher.click();
+    await expect.poll(() => page.getByTestId('vg-panel').isVisible()).toBe(true);
+    expect(chunkLoads()).toBe(1);
+    // It registered in the content script's isolated world: the page's scripts never see it.
+    expect(await page.evaluate(() => '__veriguideOverlayUi' in globalThis)).toBe(false);
+  });
+
   it('marks script start and first paint for the performance budget', async () => {
     browser = await launchWithExtension();
     await serveFixture(browser.context, `${COMMSEASE}/**`, 'commsease/status.html');
