@@ -18,6 +18,7 @@ import {
   teamConnection,
 } from '../storage';
 import type { Deps } from './context';
+import { recordFromAccount } from './diff';
 import { withLock } from './lock';
 import { flushOutbox } from './outbox';
 import { getRecord, localRecords, putRecord } from './records';
@@ -168,12 +169,16 @@ async function accountRows(): Promise<AccountRow[]> {
         pending: false,
       }));
   }
+  // One read of every local record, not one per account: a team may have thousands.
+  const local = new Map(
+    (await localRecords()).map((r) => [`${r.provider}\n${r.externalId}`, r] as const),
+  );
   const rows: AccountRow[] = [];
   for (const account of Object.values((await teamCache.getValue()).accounts)) {
     const key = { provider: account.provider, externalId: account.externalId };
     rows.push({
       key,
-      record: await getRecord(key),
+      record: local.get(`${key.provider}\n${key.externalId}`) ?? recordFromAccount(account, null),
       account,
       pending: pendingOf(key.provider, key.externalId),
     });
