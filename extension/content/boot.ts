@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Playbook } from '../../shared/playbooks/schema';
 import { createRemoteRecordStore } from '../records/remote-record-store';
-import { driftDiagnostics, localeSetting } from '../storage';
 import type { ProviderAnchors } from './anchors/types';
 import { FEATURES } from './features';
-import { appendDiagnostic, type Manager, startManager } from './manager';
+import { localeReader } from './locale-setting';
+import { type Manager, startManager } from './manager';
 import { mountOverlay } from './overlay/mount';
 import { createUiLoader, importUiChunk } from './ui-loader';
 
@@ -19,7 +19,7 @@ export interface ProviderBundle {
 }
 
 /**
- * Wires the real storage, the provider's playbook and anchors, the features and the overlay to
+ * Wires the record store, settings, the provider's playbook and anchors, the features and the overlay to
  * the feature manager. Each provider's console has its own content script passing only its own
  * provider, so a page never carries the other providers' playbooks (issue 6: size budget).
  */
@@ -45,18 +45,13 @@ export async function boot(ctx: ContentScriptContext, provider: ProviderBundle):
         store,
         now,
         ui,
-        setLocale: (value) => localeSetting.setValue(value),
+        // Only the open panel (the chunk is there) sets the language.
+        setLocale: async (value) => (await ui.load()).setLocale(value),
       }),
     settings: {
-      locale: {
-        get: () => localeSetting.getValue(),
-        watch: (cb) => localeSetting.watch(cb),
-      },
-      async recordDrift(diagnostic) {
-        await driftDiagnostics.setValue(
-          appendDiagnostic(await driftDiagnostics.getValue(), diagnostic),
-        );
-      },
+      locale: localeReader,
+      // A page that changed is rare: the chunk (with WXT's storage wrapper) loads to keep it.
+      recordDrift: async (diagnostic) => (await ui.load()).recordDrift(diagnostic),
     },
     dev: import.meta.env.DEV,
     now,

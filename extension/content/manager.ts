@@ -1,8 +1,8 @@
 import type { PageRule, Playbook, ProviderId } from '../../shared/playbooks/schema';
 import { type Locale, localeFromTag } from '../../shared/text';
-import { isUntouched } from '../records/local-record-store';
+import { isUntouched } from '../records/empty-record';
 import type { RecordKey, RecordStore } from '../records/record-store';
-import { DIAGNOSTICS_CAP, type DriftDiagnostic, type LocaleSetting } from '../storage';
+import type { DriftDiagnostic, LocaleSetting } from '../storage';
 import { createStore, type Store } from '../ui/create-store';
 import { removeAllHosts } from '../ui/shadow-host';
 import type { ProviderAnchors, ShownStatus } from './anchors/types';
@@ -302,9 +302,3 @@ const sameStatus = (a: ShownStatus | null, b: ShownStatus | null): boolean =>
 
 const sameTexts = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((t, i) => t === b[i]);
-
-/** Appends a diagnostic to a capped list (the oldest go first). */
-export const appendDiagnostic = (
-  list: readonly DriftDiagnostic[],
-  item: DriftDiagnostic,
-): DriftDiagnostic[] => [...list, item].slice(-DIAGNOSTICS_CAP);

@@ -1,26 +1,8 @@
 import { recordItem } from '../storage';
+import { emptyRecord } from './empty-record';
 import type { AccountRecord, RecordKey, RecordStore } from './record-store';
 
-/** A record nobody has touched yet: unverified, no flow, no progress. */
-export const emptyRecord = (key: RecordKey): AccountRecord => ({
-  provider: key.provider,
-  externalId: key.externalId,
-  entityType: 'unknown',
-  status: 'unverified',
-  submittedAt: null,
-  reviewWindow: null,
-  verifiedAt: null,
-  lockedUntil: null,
-  rejectedReason: null,
-  checklist: {},
-  flowId: null,
-  decision: null,
-  updatedAt: new Date(0).toISOString(),
-});
-
-/** True when the user has done nothing with this record yet. */
-export const isUntouched = (record: AccountRecord): boolean =>
-  record.updatedAt === new Date(0).toISOString();
+export { emptyRecord, isUntouched } from './empty-record';
 
 /**
  * The RecordStore over the extension's own storage (part 1: local only). Updates in this tab

@@ -1,4 +1,5 @@
 import type { validateDocumentNumber } from '../../../shared/validators/document-numbers';
+import type { DriftDiagnostic, LocaleSetting } from '../../storage';
 import type { PanelProps } from '../overlay/panel';
 import type { WarningsProps } from './document-warnings';
 import type { TipProps } from './field-tip';
@@ -16,4 +17,8 @@ export interface OverlayUi {
   renderGuard(mount: HTMLElement, props: GuardDialogProps | null): void;
   /** The shared document-number validators (checked on this device only). */
   checkDocumentNumber: typeof validateDocumentNumber;
+  /** Saves the overlay's language (WXT's storage wrapper lives in the chunk only). */
+  setLocale(value: LocaleSetting): Promise<void>;
+  /** Keeps a "page changed" diagnostic (capped list) for the dashboard. */
+  recordDrift(diagnostic: DriftDiagnostic): Promise<void>;
 }

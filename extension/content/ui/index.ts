@@ -4,6 +4,7 @@ import type { OverlayUi } from './api';
 import { renderWarnings } from './document-warnings';
 import { renderTip } from './field-tip';
 import { renderGuard } from './guard-dialog';
+import { recordDrift, setLocale } from './settings';
 
 /** The UI chunk's API (extension/entrypoints/overlay-ui.ts registers it; tests import it). */
 export const overlayUi: OverlayUi = {
@@ -12,4 +13,6 @@ export const overlayUi: OverlayUi = {
   renderWarnings,
   renderGuard,
   checkDocumentNumber: validateDocumentNumber,
+  setLocale,
+  recordDrift,
 };

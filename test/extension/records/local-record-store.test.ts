@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { appendDiagnostic } from '../../../extension/content/manager';
+import { appendDiagnostic } from '../../../extension/content/ui/settings';
 import { createRecordStore, emptyRecord } from '../../../extension/records/local-record-store';
 import type { RecordKey } from '../../../extension/records/record-store';
 import {

@@ -1,12 +1,12 @@
 import { ANCHORS } from '../../../extension/content/anchors';
 import type { Feature } from '../../../extension/content/feature';
-import { appendDiagnostic, startManager } from '../../../extension/content/manager';
+import { localeReader } from '../../../extension/content/locale-setting';
+import { startManager } from '../../../extension/content/manager';
 import { mountOverlay } from '../../../extension/content/overlay/mount';
 import { CONTENT_PLAYBOOKS } from '../../../extension/content/providers';
 import { overlayUi } from '../../../extension/content/ui';
 import { createUiLoader, type UiLoader } from '../../../extension/content/ui-loader';
 import { createRecordStore } from '../../../extension/records/local-record-store';
-import { driftDiagnostics, localeSetting } from '../../../extension/storage';
 import { loadFixture } from './fixture';
 
 /**
@@ -38,12 +38,12 @@ export async function openOverlay(
         store,
         now,
         ui,
-        setLocale: (value) => localeSetting.setValue(value),
+        // As boot.ts: the language is saved through the chunk, read straight from storage.
+        setLocale: async (value) => (await ui.load()).setLocale(value),
       }),
     settings: {
-      locale: { get: () => localeSetting.getValue(), watch: (cb) => localeSetting.watch(cb) },
-      recordDrift: async (d) =>
-        driftDiagnostics.setValue(appendDiagnostic(await driftDiagnostics.getValue(), d)),
+      locale: localeReader,
+      recordDrift: async (d) => (await ui.load()).recordDrift(d),
     },
     dev: false,
     now,
