@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: every figure of issue 6, from a fresh clone (Chromium installed).
 //
-//   npm run bench                  # extension + worker bundle + team API (about 8-12 minutes)
+//   npm run bench                  # extension + worker bundle + team API (about 6 minutes on 2 cores)
 //   npm run bench -- --only extension   (or api)
 //   npm run bench -- --quick       # fewer loads, shorter runs, 1k/10k only: checks the harness
 //
