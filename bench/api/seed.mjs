@@ -8,7 +8,7 @@
 // or against a running one (e.g. `npm start`'s, token in .veriguide-local.json):
 //
 //   node bench/api/seed.mjs --accounts 10000 --url http://localhost:8787 --token vg_...
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { round } from '../lib/stats.mjs';
 import { startApi } from './server.mjs';
@@ -150,8 +150,9 @@ async function main() {
   const url = arg('url') ?? own.url;
   const token = arg('token') ?? own.token;
   try {
-    // Numbers after what the team already holds, so a second run adds rather than collides.
-    const start = own ? 0 : Date.now() % 1_000_000_000;
+    // On a team that may already hold bench accounts, a random block of ten million numbers,
+    // so a second run adds rather than collides.
+    const start = own ? 0 : randomInt(1, 1_000_000) * 10_000_000;
     const r = await seedAccounts({ url, token, from: start, to: start + accounts });
     console.log(
       `imported ${r.rows} accounts in ${r.requests} requests: ${r.seconds} s, ${r.rowsPerSecond} rows/s (median request ${r.batchMsMedian} ms)`,
