@@ -51,7 +51,11 @@ export const recordItem = (
 /** The team connection: API origin, the bearer token and who it belongs to. null: local only. */
 export interface TeamConnection {
   apiUrl: string;
-  /** Read only by the background service worker, sent only to `apiUrl`. */
+  /**
+   * Read only by the background service worker, sent only to `apiUrl`. No content-script code
+   * reads this key; Chrome itself would let a content script read storage.local, which is why
+   * content scripts get their record through messages and nothing else.
+   */
   token: string;
   me: Me;
   connectedAt: string;
