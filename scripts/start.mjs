@@ -38,10 +38,13 @@ if (!demo?.token || !tokenExists('local', demo.token)) {
 }
 
 if (!process.argv.includes('--api-only')) {
+  // The options page pre-fills the API URL from WXT_API_URL: this build points at the local API.
+  env.WXT_API_URL = demo.apiUrl;
   run('npx', ['wxt', 'build']);
   console.log(
-    '\nExtension built to .output/chrome-mv3 (load it unpacked from chrome://extensions).',
+    '\nExtension built to .output/chrome-mv3 (load it unpacked from chrome://extensions);',
   );
+  console.log(`its options are pre-filled with ${demo.apiUrl}: paste the token below to connect.`);
 }
 console.log('\nTeam API: http://localhost:8787/api/v1 (OpenAPI: /api/v1/openapi.json)');
 console.log(`Local demo owner token: ${demo.token}`);
