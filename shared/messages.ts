@@ -61,6 +61,27 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 
+/**
+ * What the member may do with the record, sent with it (never a separate round trip): a viewer
+ * of the connected team may not write (local-only mode always may), and the latest change the
+ * API refused for this account, so the overlay can say why its change did not stick.
+ */
+export interface RecordAccess {
+  canWrite: boolean;
+  refused: { code: string; message: string; at: string } | null;
+}
+
+/** The background's answer to `record/get` and `record/put` from a content script. */
+export interface RecordAnswer {
+  record: z.infer<typeof AccountRecordSchema>;
+  access: RecordAccess;
+}
+
+/** What the background pushes over a `record` port: the record whenever it or access changes. */
+export interface RecordPush extends RecordAnswer {
+  type: 'record';
+}
+
 /** Sent once over a `record` port: push this record whenever it changes. */
 export const WatchRequestSchema = z.strictObject({
   type: z.literal('record/watch'),

@@ -1,17 +1,19 @@
 import { type Browser, browser } from 'wxt/browser';
-import { PAGE_PORT, RECORD_PORT, WatchRequestSchema } from '../../shared/messages';
-import { recordStorageKey } from '../storage';
+import { PAGE_PORT, RECORD_PORT, type RecordPush, WatchRequestSchema } from '../../shared/messages';
+import type { RecordKey } from '../records/record-store';
+import { recordStorageKey, refusalsItem, teamConnection } from '../storage';
 import type { Deps } from './context';
 import { notifyDue } from './notify';
 import { flushOutbox } from './outbox';
-import { getRecord } from './records';
-import { checkContentKey, forgetTab, routeMessage } from './router';
+import { checkContentKey, forgetTab, recordAnswer, routeMessage } from './router';
 import { refreshMe, syncChanges } from './sync';
 
 /** The periodic alarm: deliver the outbox, sync the team, show due notifications. */
 export const TICK_ALARM = 'veriguide:tick';
 /** While a page or overlay is open, the team is synced this often (ms). */
 const OPEN_SYNC_MS = 5_000;
+/** Storage keys (without `local:`) whose change alters what an overlay's member may do. */
+const ACCESS_KEYS = [teamConnection.key, refusalsItem.key].map((k) => k.replace(/^local:/, ''));
 
 /**
  * Wires the background: every listener is added synchronously when the service worker starts
@@ -40,6 +42,15 @@ export function startBackground(deps: Deps): void {
 
   // Overlays watch their record through a port; pages keep one open so sync runs often.
   const watchers = new Map<string, Set<Browser.runtime.Port>>();
+  const watchedKeys = new WeakMap<Browser.runtime.Port, RecordKey>();
+  const push = async (port: Browser.runtime.Port, key: RecordKey): Promise<void> => {
+    const message: RecordPush = { type: 'record', ...(await recordAnswer(key)) };
+    try {
+      port.postMessage(message);
+    } catch {
+      // The page went away while the answer was read: nothing to tell.
+    }
+  };
   let openPorts = 0;
   let poll: ReturnType<typeof setInterval> | null = null;
   const portOpened = () => {
@@ -77,14 +88,20 @@ export function startBackground(deps: Deps): void {
       const set = watchers.get(watched) ?? new Set();
       set.add(port);
       watchers.set(watched, set);
-      port.postMessage({ type: 'record', record: await getRecord(parsed.data.key) });
+      watchedKeys.set(port, parsed.data.key);
+      await push(port, parsed.data.key);
     });
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
-    for (const [key, change] of Object.entries(changes)) {
-      for (const port of watchers.get(key) ?? []) {
-        if (change.newValue) port.postMessage({ type: 'record', record: change.newValue });
+    // A new role (/me read again, another connection) or a refusal changes what every open
+    // overlay may do: each gets its record again with its access.
+    const accessChanged = ACCESS_KEYS.some((k) => k in changes);
+    for (const [key, ports] of watchers) {
+      if (!accessChanged && !changes[key]?.newValue) continue;
+      for (const port of ports) {
+        const watchedKey = watchedKeys.get(port);
+        if (watchedKey) void push(port, watchedKey);
       }
     }
   });

@@ -4,17 +4,19 @@ import {
   ContentRequestSchema,
   type MessageError,
   PageRequestSchema,
+  type RecordAccess,
+  type RecordAnswer,
   type Reply,
   tokenHint,
 } from '../../shared/messages';
 import { PLAYBOOKS } from '../../shared/playbooks/index';
 import type { ProviderId } from '../../shared/playbooks/schema';
 import type { RecordKey } from '../records/record-store';
-import { pageBindings } from '../storage';
+import { pageBindings, refusalsItem, teamConnection } from '../storage';
 import type { Deps } from './context';
 import { withLock } from './lock';
 import { handlePage } from './pages';
-import { getRecord, putRecord } from './records';
+import { getRecord, putRecord, sameKey } from './records';
 
 /** What the browser tells us about a message's sender (runtime.MessageSender, the parts used). */
 export interface Sender {
@@ -107,6 +109,27 @@ export async function forgetTab(tabId: number): Promise<void> {
 }
 
 /**
+ * What the member may do with `key`'s record: in local-only mode everything; connected to a
+ * team, everything but as a viewer (the API would refuse the write with 403, so the overlay
+ * does not offer it). Carries the latest refusal of this account only, never another's.
+ */
+export async function accessFor(key: RecordKey): Promise<RecordAccess> {
+  const [conn, refusals] = await Promise.all([teamConnection.getValue(), refusalsItem.getValue()]);
+  // Newest last (outbox.ts appends).
+  const latest = refusals.filter((r) => sameKey(key, r.key)).at(-1);
+  return {
+    canWrite: conn?.me.member.role !== 'viewer',
+    refused: latest ? { code: latest.code, message: latest.message, at: latest.at } : null,
+  };
+}
+
+/** A content script's record with what its member may do with it. */
+export async function recordAnswer(key: RecordKey): Promise<RecordAnswer> {
+  const [record, access] = await Promise.all([getRecord(key), accessFor(key)]);
+  return { record, access };
+}
+
+/**
  * Every runtime message comes through here: parsed with the shared schemas, the sender checked,
  * then handled. Anything else gets an error and nothing of the team's data.
  */
@@ -129,10 +152,10 @@ export async function routeMessage(
   const allowed = await checkContentKey(sender, parsed.data.key);
   if (!allowed.ok) return allowed;
   const req = parsed.data;
-  if (req.type === 'record/get') return { ok: true, value: await getRecord(req.key) };
-  const saved = await putRecord(req.key, req.record, deps);
+  if (req.type === 'record/get') return { ok: true, value: await recordAnswer(req.key) };
+  const record = await putRecord(req.key, req.record, deps);
   deps.onWrite?.();
-  return { ok: true, value: saved };
+  return { ok: true, value: { record, access: await accessFor(req.key) } };
 }
 
 /** The connection as a page may see it (the token reduced to its hint). */

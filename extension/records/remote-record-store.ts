@@ -1,7 +1,23 @@
 import { type Browser, browser } from 'wxt/browser';
 // Types only: the schemas (and zod) stay out of the content script's bundle.
-import type { ContentRequest, Reply, WatchRequest } from '../../shared/messages';
+import type {
+  ContentRequest,
+  RecordAccess,
+  RecordAnswer,
+  RecordPush,
+  Reply,
+  WatchRequest,
+} from '../../shared/messages';
 import type { AccountRecord, RecordKey, RecordStore } from './record-store';
+
+/** A store that can also say what the member may do (the background's; a local one cannot). */
+export interface AccessSource {
+  /**
+   * Calls `listener` with what the member may do with `key`'s record: at once when known, then
+   * whenever an answer about that record brings news. Returns unsubscribe.
+   */
+  watchAccess(key: RecordKey, listener: (access: RecordAccess) => void): () => void;
+}
 
 /** The parts of `browser.runtime` the store uses (tests pass a fake). */
 export interface RuntimeLike {
@@ -23,13 +39,23 @@ const RETRY_MS = 150;
  */
 export function createRemoteRecordStore(
   runtime: RuntimeLike = browser.runtime as unknown as RuntimeLike,
-): RecordStore {
+): RecordStore & AccessSource {
   const queues = new Map<string, Promise<unknown>>();
+  const idOf = (key: RecordKey) => `${key.provider}:${key.externalId ?? ''}`;
+  // Every answer carries the member's access to that record; the panel listens for it.
+  const access = new Map<string, RecordAccess>();
+  const accessListeners = new Set<{ id: string; listener: (a: RecordAccess) => void }>();
+  const learn = (key: RecordKey, answer: RecordAnswer): AccountRecord => {
+    const id = idOf(key);
+    access.set(id, answer.access);
+    for (const l of accessListeners) if (l.id === id) l.listener(answer.access);
+    return answer.record;
+  };
   const ask = async (message: ContentRequest): Promise<AccountRecord> => {
-    let reply: Reply<AccountRecord> | undefined;
+    let reply: Reply<RecordAnswer> | undefined;
     for (let attempt = 0; ; attempt++) {
       try {
-        reply = (await runtime.sendMessage(message)) as Reply<AccountRecord> | undefined;
+        reply = (await runtime.sendMessage(message)) as Reply<RecordAnswer> | undefined;
         break;
       } catch (err) {
         // Right after install or a service-worker restart the background may not listen yet
@@ -40,7 +66,7 @@ export function createRemoteRecordStore(
     }
     if (!reply) throw new Error('Veriguide: the background did not answer.');
     if (!reply.ok) throw new Error(`Veriguide: ${reply.error.code}: ${reply.error.message}`);
-    return reply.value;
+    return learn(message.key, reply.value);
   };
   const get = (key: RecordKey) => ask({ type: 'record/get', key: { ...key } });
 
@@ -48,7 +74,7 @@ export function createRemoteRecordStore(
     get,
     update(key, change) {
       // One change at a time per record, each on the record the previous one left.
-      const id = `${key.provider}:${key.externalId ?? ''}`;
+      const id = idOf(key);
       const next = (queues.get(id) ?? Promise.resolve())
         .catch(() => undefined)
         .then(async () =>
@@ -69,8 +95,10 @@ export function createRemoteRecordStore(
           // The extension was reloaded or removed: this page's script is an orphan now.
           return;
         }
-        port.onMessage.addListener((message: { type?: string; record?: AccountRecord }) => {
-          if (message?.type === 'record' && message.record) listener(message.record);
+        port.onMessage.addListener((message: Partial<RecordPush> | undefined) => {
+          if (message?.type === 'record' && message.record && message.access) {
+            listener(learn(key, { record: message.record, access: message.access }));
+          }
         });
         port.onDisconnect.addListener(() => {
           port = null;
@@ -85,6 +113,13 @@ export function createRemoteRecordStore(
         clearTimeout(timer);
         port?.disconnect();
       };
+    },
+    watchAccess(key, listener) {
+      const entry = { id: idOf(key), listener };
+      accessListeners.add(entry);
+      const known = access.get(entry.id);
+      if (known) listener(known);
+      return () => accessListeners.delete(entry);
     },
   };
 }

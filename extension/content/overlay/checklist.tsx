@@ -43,13 +43,28 @@ interface Props {
   page: PageRule;
   record: AccountRecord;
   update: UpdateRecord;
+  /** False for a viewer: the steps show progress but do not toggle. */
+  canWrite: boolean;
   texts: readonly string[];
   locale: Locale;
   now: () => Date;
 }
 
-/** The checklist of the chosen flow: steps as checkboxes, progress saved in the record. */
-export function ChecklistSection({ playbook, page, record, update, texts, locale, now }: Props) {
+/**
+ * The checklist of the chosen flow: steps as checkboxes, progress saved in the record. For a
+ * viewer the steps are read-only checkboxes (the flow picker stays: the flow is this browser's
+ * view, not team data).
+ */
+export function ChecklistSection({
+  playbook,
+  page,
+  record,
+  update,
+  canWrite,
+  texts,
+  locale,
+  now,
+}: Props) {
   const L = (text: LocalizedText) => pick(text, locale);
   const flow = currentFlow(playbook, page, record);
   if (!flow) return null;
@@ -57,6 +72,7 @@ export function ChecklistSection({ playbook, page, record, update, texts, locale
   const { done, total } = progressOf(flow, record);
 
   const toggle = (step: Step): void => {
+    if (!canWrite) return;
     void update((r) => {
       const checklist = { ...r.checklist };
       if (checklist[step.id] === undefined) checklist[step.id] = now().toISOString();
@@ -105,20 +121,26 @@ export function ChecklistSection({ playbook, page, record, update, texts, locale
               key={step.id}
               class="step"
               role="checkbox"
-              tabIndex={0}
+              tabIndex={canWrite ? 0 : undefined}
               aria-checked={checked ? 'true' : 'false'}
+              aria-readonly={canWrite ? undefined : 'true'}
+              aria-disabled={canWrite ? undefined : 'true'}
               aria-current={current ? 'step' : undefined}
               aria-labelledby={`vg-step-${step.id}`}
               aria-describedby={`vg-step-${step.id}-d`}
               data-testid="vg-step"
               data-step-id={step.id}
-              onClick={() => toggle(step)}
-              onKeyDown={(e) => {
-                if (e.key === ' ' || e.key === 'Enter') {
-                  e.preventDefault();
-                  toggle(step);
-                }
-              }}
+              onClick={canWrite ? () => toggle(step) : undefined}
+              onKeyDown={
+                canWrite
+                  ? (e) => {
+                      if (e.key === ' ' || e.key === 'Enter') {
+                        e.preventDefault();
+                        toggle(step);
+                      }
+                    }
+                  : undefined
+              }
             >
               <span class="box" aria-hidden="true">
                 {checked ? '✓' : ''}

@@ -10,6 +10,8 @@ interface Props {
   playbook: Playbook;
   record: AccountRecord;
   update: UpdateRecord;
+  /** False for a viewer: the helper answers, but "Use this flow" is not offered. */
+  canWrite: boolean;
   locale: Locale;
   now: () => Date;
 }
@@ -49,7 +51,7 @@ const documentsOf = (playbook: Playbook): { id: string; name: LocalizedText }[] 
  * and "Use this flow" saves the answer and its flow in the record. Only the answers' kinds are
  * kept (no personal data), and only the result is saved.
  */
-export function DecisionSection({ playbook, record, update, locale, now }: Props) {
+export function DecisionSection({ playbook, record, update, canWrite, locale, now }: Props) {
   const [a, setA] = useState<Answers>(INITIAL);
   const [saved, setSaved] = useState(false);
   const L = (text: LocalizedText) => pick(text, locale);
@@ -210,23 +212,25 @@ export function DecisionSection({ playbook, record, update, locale, now }: Props
           {reasonList(S.blockers, decision.blockers, 'blocker', 'vg-blockers')}
           {reasonList(S.warnings, decision.warnings, '', 'vg-warnings')}
           {reasonList(S.reasons, decision.reasons, '', 'vg-reasons')}
-          <button
-            type="button"
-            class="primary"
-            onClick={() =>
-              void update((r) => ({
-                ...r,
-                flowId: decision.flowId,
-                decision: {
-                  recommended: decision.recommended,
+          {canWrite && (
+            <button
+              type="button"
+              class="primary"
+              onClick={() =>
+                void update((r) => ({
+                  ...r,
                   flowId: decision.flowId,
-                  decidedAt: now().toISOString(),
-                },
-              })).then(() => setSaved(true))
-            }
-          >
-            {L(S.useFlow)}
-          </button>
+                  decision: {
+                    recommended: decision.recommended,
+                    flowId: decision.flowId,
+                    decidedAt: now().toISOString(),
+                  },
+                })).then(() => setSaved(true))
+              }
+            >
+              {L(S.useFlow)}
+            </button>
+          )}
           {saved && (
             <p class="muted" role="status">
               {L(S.flowSaved)}

@@ -1,6 +1,7 @@
 import { isOverdue } from '../../../shared/dates';
 import { type LocalizedText, pick } from '../../../shared/text';
 import type { AccountRecord, RecordKey, RecordStore } from '../../records/record-store';
+import type { AccessSource } from '../../records/remote-record-store';
 import type { LocaleSetting } from '../../storage';
 import type { Store } from '../../ui/create-store';
 import { createShadowHost } from '../../ui/shadow-host';
@@ -11,7 +12,8 @@ import { OVERLAY_CSS } from './styles';
 import { windowText } from './window-text';
 
 export interface OverlayDeps {
-  store: RecordStore;
+  /** The page's records; the background's store also says whether the member may write. */
+  store: RecordStore & Partial<AccessSource>;
   setLocale(value: LocaleSetting): Promise<void>;
   now(): Date;
   /** The on-demand UI chunk, which holds the panel. */

@@ -9,6 +9,7 @@ import { DecisionSection } from './decision';
 import type { OverlayDeps } from './mount';
 import { StatusSection } from './status';
 import { S } from './strings';
+import { useAccess } from './use-access';
 import { useRecord } from './use-record';
 
 export interface PanelProps {
@@ -25,6 +26,9 @@ export interface PanelProps {
 function Panel({ state, deps, onClose }: PanelProps) {
   const s = useStore(state);
   const [record, update] = useRecord(deps.store, s.key);
+  const access = useAccess(deps.store, s.key);
+  // Until the background has said, offer nothing a viewer could not do.
+  const canWrite = access?.canWrite ?? false;
   const title = useRef<HTMLHeadingElement>(null);
   const L = (text: LocalizedText) => pick(text, s.locale);
   useEffect(() => title.current?.focus(), []);
@@ -68,6 +72,8 @@ function Panel({ state, deps, onClose }: PanelProps) {
           playbook={s.playbook}
           record={record}
           update={update}
+          canWrite={canWrite}
+          refused={access?.refused ?? null}
           flow={flow}
           pageStatus={s.pageStatus}
           locale={s.locale}
@@ -79,6 +85,7 @@ function Panel({ state, deps, onClose }: PanelProps) {
           playbook={s.playbook}
           record={record}
           update={update}
+          canWrite={canWrite}
           locale={s.locale}
           now={deps.now}
         />
@@ -89,6 +96,7 @@ function Panel({ state, deps, onClose }: PanelProps) {
           page={s.page}
           record={record}
           update={update}
+          canWrite={canWrite}
           texts={s.texts}
           locale={s.locale}
           now={deps.now}

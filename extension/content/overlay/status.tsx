@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { isOverdue, localDate } from '../../../shared/dates';
+import type { RecordAccess } from '../../../shared/messages';
 import type { Flow, Playbook } from '../../../shared/playbooks/schema';
 import { containsPii } from '../../../shared/privacy/pii';
 import { explainRefusal, type Refusal } from '../../../shared/rules/status-machine';
@@ -17,6 +18,10 @@ interface Props {
   playbook: Playbook;
   record: AccountRecord;
   update: UpdateRecord;
+  /** False for a viewer of the team: no action is offered (the API would refuse it). */
+  canWrite: boolean;
+  /** The latest change of this account the team's API refused, with its reason. */
+  refused: RecordAccess['refused'];
   flow: Flow | null;
   pageStatus: ShownStatus | null;
   locale: Locale;
@@ -25,9 +30,20 @@ interface Props {
 
 /**
  * The account's status: review window, overdue, lock end, the actions that move it through the
- * status machine, and the page's own status offered (never applied) as an update.
+ * status machine, and the page's own status offered (never applied) as an update. A viewer
+ * gets none of the actions, only a line saying why; a change the team refused says why too.
  */
-export function StatusSection({ playbook, record, update, flow, pageStatus, locale, now }: Props) {
+export function StatusSection({
+  playbook,
+  record,
+  update,
+  canWrite,
+  refused,
+  flow,
+  pageStatus,
+  locale,
+  now,
+}: Props) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
@@ -77,7 +93,7 @@ export function StatusSection({ playbook, record, update, flow, pageStatus, loca
   const w = record.reviewWindow;
   const overdue = record.status === 'in_review' && w !== null && isOverdue(w, now().toISOString());
   const locked = record.lockedUntil !== null && record.lockedUntil > now().toISOString();
-  const offer = pageStatus && pageStatus.status !== record.status ? pageStatus : null;
+  const offer = canWrite && pageStatus && pageStatus.status !== record.status ? pageStatus : null;
 
   return (
     <section data-testid="vg-status" aria-labelledby="vg-status-h">
@@ -133,18 +149,29 @@ export function StatusSection({ playbook, record, update, flow, pageStatus, loca
           </button>
         </div>
       )}
-      <div class="actions">
-        <button type="button" onClick={() => void apply('in_review', true)}>
-          {L(S.iSubmitted)}
-        </button>
-        <button type="button" onClick={() => void apply('verified', false)}>
-          {L(S.approved)}
-        </button>
-        <button type="button" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
-          {L(S.rejected)}
-        </button>
-      </div>
-      {rejecting && (
+      {canWrite ? (
+        <div class="actions">
+          <button type="button" onClick={() => void apply('in_review', true)}>
+            {L(S.iSubmitted)}
+          </button>
+          <button type="button" onClick={() => void apply('verified', false)}>
+            {L(S.approved)}
+          </button>
+          <button type="button" aria-expanded={rejecting} onClick={() => setRejecting(!rejecting)}>
+            {L(S.rejected)}
+          </button>
+        </div>
+      ) : (
+        <p class="muted" data-testid="vg-view-only">
+          {L(S.viewOnly)}
+        </p>
+      )}
+      {refused && (
+        <p class="refusal" role="alert" data-testid="vg-team-refusal">
+          {L(S.teamRefused)} ({localDate(refused.at, playbook.timeZone)}): {refused.message}
+        </p>
+      )}
+      {canWrite && rejecting && (
         <form
           class="q"
           onSubmit={(e) => {

@@ -43,6 +43,8 @@ export const S = {
   pageSays: t('This page says', '页面显示'),
   updateTo: t('Update status to', '将状态更新为'),
   refused: t('Not changed', '未更改'),
+  viewOnly: t('View only: your role is viewer', '仅可查看：您的角色是查看者'),
+  teamRefused: t('The team did not accept your change', '团队未接受您的更改'),
   driftBody: t(
     'Some parts of this page were not found where Veriguide expected them, so tips may be missing. The checklist still works.',
     'Veriguide 没有在预期位置找到页面的部分内容，字段提示可能缺失；清单仍可使用。',

@@ -40,6 +40,7 @@ legend { font-weight: 500; padding: 0; }
 .step .box { flex: none; width: 16px; height: 16px; border: 1.5px solid #5b6b7c; border-radius: 3px; margin-top: 1px; display: inline-flex; align-items: center; justify-content: center; font-size: 12px; }
 .step[aria-checked="true"] .box { background: #0b57d0; border-color: #0b57d0; color: #fff; }
 .step[aria-checked="true"] .title { text-decoration: line-through; color: #5b6b7c; }
+.step[aria-disabled="true"] { cursor: default; }
 .step[aria-current="step"] { background: #eef5ff; outline: 1px solid #9bbcf2; }
 .step .here { margin-left: auto; font-size: 11px; color: #0b57d0; white-space: nowrap; }
 .step .detail { display: block; color: #5b6b7c; font-size: 12px; }

@@ -6,7 +6,7 @@ import { putRecord } from '../../../extension/background/records';
 import { routeMessage, type Sender } from '../../../extension/background/router';
 import { connect } from '../../../extension/background/team';
 import { FakeTeam } from './fake-team';
-import { A, API_URL, edited, OWNER_TOKEN } from './support';
+import { A, API_URL, EDITOR_TOKEN, edited, OWNER_TOKEN, VIEWER_TOKEN } from './support';
 
 const OTHER = { provider: 'tencentcloud-intl' as const, externalId: '200000000999' };
 
@@ -39,7 +39,7 @@ const get = (key: object, sender: Sender) =>
 describe('messages from content scripts', () => {
   it("answers a provider page with its own account's record", async () => {
     const reply = await get(A, content(TENCENT));
-    expect(reply).toMatchObject({ ok: true, value: { externalId: A.externalId } });
+    expect(reply).toMatchObject({ ok: true, value: { record: { externalId: A.externalId } } });
     expect(JSON.stringify(reply)).toContain('mine-a');
   });
 
@@ -84,6 +84,71 @@ describe('messages from content scripts', () => {
   ])('refuses %s from a content script', async (_what, message) => {
     const reply = await routeMessage(message, content(TENCENT), team.deps());
     expect(reply).toMatchObject({ ok: false, error: { code: 'bad_message' } });
+  });
+});
+
+describe('what a content script learns with its record: may the member write?', () => {
+  const access = async (key: object, sender = content(TENCENT)) => {
+    const reply = await get(key, sender);
+    if (!reply.ok) throw new Error(reply.error.message);
+    return (reply.value as { access: { canWrite: boolean; refused: unknown } }).access;
+  };
+  const connectAs = async (token: string) => {
+    team.tokens.set(EDITOR_TOKEN, 'editor');
+    const connected = await connect({ apiUrl: API_URL, token }, team.deps());
+    if (!connected.ok) throw new Error(connected.error.message);
+  };
+
+  it.each([
+    ['an owner', true, OWNER_TOKEN],
+    ['an editor', true, EDITOR_TOKEN],
+    ['a viewer', false, VIEWER_TOKEN],
+  ])(
+    'connected as %s: canWrite is %s, and the record is given either way',
+    async (_who, canWrite, token) => {
+      await connectAs(token);
+      const reply = await get(A, content(TENCENT));
+      expect(reply).toMatchObject({
+        ok: true,
+        value: { record: { externalId: A.externalId }, access: { canWrite, refused: null } },
+      });
+    },
+  );
+
+  it('in local-only mode (no team) the member may always write', async () => {
+    fakeBrowser.reset();
+    expect(await access(A)).toEqual({ canWrite: true, refused: null });
+    // The answer to a write says so too, with the saved record.
+    const put = await routeMessage(
+      { type: 'record/put', key: A, record: edited(A, ['local']) },
+      content(TENCENT),
+      team.deps(),
+    );
+    expect(put).toMatchObject({
+      ok: true,
+      value: { record: { checklist: { local: expect.any(String) } }, access: { canWrite: true } },
+    });
+  });
+
+  it("carries the latest refusal of this account's changes, and no other account's", async () => {
+    await connectAs(VIEWER_TOKEN);
+    const deps = team.deps();
+    await putRecord(A, edited(A, ['mine-a', 'not-allowed']), deps);
+    expect(await flushOutbox(deps)).toMatchObject({ refused: 1 });
+
+    expect(await access(A)).toEqual({
+      canWrite: false,
+      refused: {
+        code: 'forbidden',
+        message: 'Viewers cannot change accounts.',
+        at: expect.any(String),
+      },
+    });
+    // Another page, showing the other account, hears nothing of it.
+    expect(await access(OTHER, content(TENCENT, 'doc-2', 8))).toEqual({
+      canWrite: false,
+      refused: null,
+    });
   });
 });
 

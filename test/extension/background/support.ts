@@ -4,6 +4,8 @@ import type { AccountRecord, RecordKey } from '../../../extension/records/record
 export const API_URL = 'https://api.example.test';
 export const OWNER_TOKEN = 'vg_owner-token-0001';
 export const VIEWER_TOKEN = 'vg_viewer-token-0002';
+/** Not known to FakeTeam until a test adds it: `team.tokens.set(EDITOR_TOKEN, 'editor')`. */
+export const EDITOR_TOKEN = 'vg_editor-token-0003';
 
 export const A: RecordKey & { externalId: string } = {
   provider: 'tencentcloud-intl',

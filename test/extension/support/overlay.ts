@@ -2,7 +2,7 @@ import { ANCHORS } from '../../../extension/content/anchors';
 import type { Feature } from '../../../extension/content/feature';
 import { localeReader } from '../../../extension/content/locale-setting';
 import { startManager } from '../../../extension/content/manager';
-import { mountOverlay } from '../../../extension/content/overlay/mount';
+import { mountOverlay, type OverlayDeps } from '../../../extension/content/overlay/mount';
 import { CONTENT_PLAYBOOKS } from '../../../extension/content/providers';
 import { overlayUi } from '../../../extension/content/ui';
 import { createUiLoader, type UiLoader } from '../../../extension/content/ui-loader';
@@ -16,10 +16,11 @@ import { loadFixture } from './fixture';
 export async function openOverlay(
   fixture: string,
   url: string,
-  opts: { now?: string; features?: Feature[]; ui?: UiLoader } = {},
+  opts: { now?: string; features?: Feature[]; ui?: UiLoader; store?: OverlayDeps['store'] } = {},
 ) {
   loadFixture(fixture, url);
-  const store = createRecordStore(() => new Date(opts.now ?? '2026-11-20T02:00:00Z'));
+  // The content script's store talks to the background; by default this browser's own storage.
+  const store = opts.store ?? createRecordStore(() => new Date(opts.now ?? '2026-11-20T02:00:00Z'));
   const now = () => new Date(opts.now ?? '2026-11-20T02:00:00Z');
   const life = new AbortController();
   // As in the content script, the UI chunk loads on first need (here from the module itself).
