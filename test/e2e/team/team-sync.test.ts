@@ -237,7 +237,7 @@ describe.skipIf(browserSkipped())('team sync in Chromium with the real worker on
     }
   });
 
-  it('a viewer token shows no write actions', async () => {
+  it('a viewer token shows no write actions, in the dashboard and in the overlay', async () => {
     const b = await launchTeamBrowser(worker.url);
     try {
       const options = await b.page('/options.html');
@@ -261,6 +261,25 @@ describe.skipIf(browserSkipped())('team sync in Chromium with the real worker on
       expect(await dashboard.getByTestId('vg-import').count()).toBe(0);
       expect(await dashboard.getByRole('button', { name: 'I submitted' }).count()).toBe(0);
       expect(await dashboard.getByTestId('vg-export').count()).toBe(1);
+      await dashboard.close();
+
+      // Nor in the overlay on the provider's page: the status shows, the actions do not.
+      await serveAccountPages(
+        b.context,
+        `${TENCENT}/**`,
+        fixtureHtml('tencentcloud-intl/individual-form.html'),
+        FIXTURE_ACCOUNT,
+      );
+      const page = await openOverlay(b, '200000000202');
+      await expect
+        .poll(() => page.getByTestId('vg-view-only').textContent(), poll)
+        .toBe('View only: your role is viewer');
+      await expect.poll(() => statusShown(page), poll).toBe('Verified');
+      expect(await page.getByRole('button', { name: 'I submitted' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'It was approved' }).count()).toBe(0);
+      const step = page.getByTestId('vg-step').first();
+      expect(await step.getAttribute('aria-disabled')).toBe('true');
+      expect(await step.getAttribute('aria-readonly')).toBe('true');
     } finally {
       await b.close();
     }
