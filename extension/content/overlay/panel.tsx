@@ -26,9 +26,11 @@ export interface PanelProps {
 function Panel({ state, deps, onClose }: PanelProps) {
   const s = useStore(state);
   const [record, update] = useRecord(deps.store, s.key);
+  // The background answers with the record and what the member may do together; until it has
+  // said both, the sections wait (a viewer is never offered an action, even for a moment).
   const access = useAccess(deps.store, s.key);
-  // Until the background has said, offer nothing a viewer could not do.
-  const canWrite = access?.canWrite ?? false;
+  const shown = access !== null && record !== null;
+  const canWrite = shown && access.canWrite;
   const title = useRef<HTMLHeadingElement>(null);
   const L = (text: LocalizedText) => pick(text, s.locale);
   useEffect(() => title.current?.focus(), []);
@@ -67,20 +69,20 @@ function Panel({ state, deps, onClose }: PanelProps) {
           <p>{L(S.driftBody)}</p>
         </section>
       )}
-      {record && (
+      {shown && (
         <StatusSection
           playbook={s.playbook}
           record={record}
           update={update}
           canWrite={canWrite}
-          refused={access?.refused ?? null}
+          refused={access.refused}
           flow={flow}
           pageStatus={s.pageStatus}
           locale={s.locale}
           now={deps.now}
         />
       )}
-      {record && (
+      {shown && (
         <DecisionSection
           playbook={s.playbook}
           record={record}
@@ -90,7 +92,7 @@ function Panel({ state, deps, onClose }: PanelProps) {
           now={deps.now}
         />
       )}
-      {record && (
+      {shown && (
         <ChecklistSection
           playbook={s.playbook}
           page={s.page}
