@@ -2,13 +2,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { routeMessage, type Sender } from '../../../extension/background/router';
+import { connect } from '../../../extension/background/team';
 import {
   createRemoteRecordStore,
   type RuntimeLike,
 } from '../../../extension/records/remote-record-store';
 import { recordItem } from '../../../extension/storage';
+import type { RecordAccess } from '../../../shared/messages';
 import { FakeTeam } from './fake-team';
-import { A } from './support';
+import { A, API_URL, VIEWER_TOKEN } from './support';
 
 const sender: Sender = {
   id: browser.runtime.id,
@@ -54,6 +56,27 @@ describe('remote record store (content script side)', () => {
       runtimeFor(new FakeTeam(), { ...sender, url: 'https://evil.example/' }),
     );
     await expect(store.get(A)).rejects.toThrow(/bad_sender/);
+  });
+});
+
+describe('what the member may do, as the remote store hears it', () => {
+  it('learns it from the answer that brings the record, and tells later listeners at once', async () => {
+    const team = new FakeTeam();
+    const connected = await connect({ apiUrl: API_URL, token: VIEWER_TOKEN }, team.deps());
+    expect(connected.ok).toBe(true);
+    const store = createRemoteRecordStore(runtimeFor(team));
+    const heard: RecordAccess[] = [];
+    const stop = store.watchAccess(A, (access) => heard.push(access));
+    // Nothing is assumed before the background has answered.
+    expect(heard).toEqual([]);
+    await store.get(A);
+    expect(heard).toEqual([{ canWrite: false, refused: null }]);
+    const late: RecordAccess[] = [];
+    store.watchAccess(A, (access) => late.push(access));
+    expect(late).toEqual([{ canWrite: false, refused: null }]);
+    stop();
+    await store.get(A);
+    expect(heard).toHaveLength(1);
   });
 });
 
