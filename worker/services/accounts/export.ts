@@ -1,10 +1,8 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
 import type { ListAccountsQuery } from '../../../shared/api/accounts';
 import { requireRole } from '../../auth/roles';
 import type { ServiceCtx } from '../../context';
 import { csvLine } from '../../csv';
-import { accounts } from '../../db/schema';
-import { accountFilter } from './list';
+import { type Position, selectAccountPage } from './list';
 import { toAccount } from './record';
 
 export const EXPORT_COLUMNS = [
@@ -44,24 +42,9 @@ export async function exportAccounts({
 }): Promise<string> {
   requireRole(ctx, 'viewer');
   const lines = [csvLine([...EXPORT_COLUMNS])];
-  let after: { u: string; i: string } | undefined;
+  let after: Position | undefined;
   for (;;) {
-    const rows = await ctx.db
-      .select()
-      .from(accounts)
-      .where(
-        and(
-          accountFilter(ctx, input),
-          after
-            ? or(
-                lt(accounts.updatedAt, after.u),
-                and(eq(accounts.updatedAt, after.u), lt(accounts.id, after.i)),
-              )
-            : undefined,
-        ),
-      )
-      .orderBy(desc(accounts.updatedAt), desc(accounts.id))
-      .limit(PAGE);
+    const rows = await selectAccountPage(ctx, input, after, PAGE);
     for (const row of rows) {
       const a = toAccount(row, ctx.now);
       lines.push(

@@ -32,7 +32,7 @@ export const accountFilter = (ctx: ServiceCtx, f: Filter): SQL => {
   return and(...conds) as SQL;
 };
 
-type Position = { u: string; i: string };
+export type Position = { u: string; i: string };
 const isPosition = (v: unknown): v is Position =>
   typeof v === 'object' &&
   v !== null &&
@@ -53,12 +53,32 @@ export async function listAccounts({
   requireRole(ctx, 'viewer');
   const limit = input.limit ?? 50;
   const after = input.cursor ? decodeCursor(input.cursor, 'cursor', isPosition) : undefined;
-  const rows = await ctx.db
+  const rows = await selectAccountPage(ctx, input, after, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => toAccount(r, ctx.now)),
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ u: last.updatedAt, i: last.id }) : null,
+  };
+}
+
+/**
+ * Up to `limit` accounts matching the filter, most recently updated first, after `after` in
+ * the (updatedAt, id) keyset: the one query the list and the export page with.
+ */
+export const selectAccountPage = (
+  ctx: ServiceCtx,
+  filter: Filter,
+  after: Position | undefined,
+  limit: number,
+) =>
+  ctx.db
     .select()
     .from(accounts)
     .where(
       and(
-        accountFilter(ctx, input),
+        accountFilter(ctx, filter),
         after
           ? or(
               lt(accounts.updatedAt, after.u),
@@ -68,12 +88,4 @@ export async function listAccounts({
       ),
     )
     .orderBy(desc(accounts.updatedAt), desc(accounts.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => toAccount(r, ctx.now)),
-    nextCursor:
-      rows.length > limit && last ? encodeCursor({ u: last.updatedAt, i: last.id }) : null,
-  };
-}
+    .limit(limit);
