@@ -7,7 +7,7 @@ import { createStore, type Store } from '../ui/create-store';
 import { removeAllHosts } from '../ui/shadow-host';
 import type { ProviderAnchors, ShownStatus } from './anchors/types';
 import type { Feature, FeatureContext } from './feature';
-import { structuralTexts } from './page-text';
+import { isRelevantMutation, structuralTexts } from './page-text';
 import { recognise } from './recognize';
 import type { UiLoader } from './ui-loader';
 
@@ -70,6 +70,8 @@ interface Session {
 }
 
 export const SETTLE_MS = 120;
+/** While relevant mutations keep coming, the page is read at most about once this often. */
+export const BACKOFF_MS = 1000;
 
 /**
  * The feature manager: recognises the verification page (URL or content), mounts the overlay,
@@ -252,22 +254,37 @@ export async function startManager(o: ManagerOptions): Promise<Manager> {
       .catch(() => undefined);
   };
 
-  // Late rendering and client-side routing both show up as DOM mutations. The observer only
-  // raises a flag; the page is read again once it has settled for a moment.
+  // Late rendering and client-side routing both show up as DOM mutations. The observer skips
+  // records that touch nothing the overlay reads (a busy list elsewhere on the page) and only
+  // raises a flag; the page is read again once it has settled for a moment, and at most about
+  // once a second while relevant mutations keep coming (issue 6: churn).
   let timer: number | undefined;
+  let recent: number[] = [];
   const schedule = (): void => {
     if (timer !== undefined || o.signal.aborted) return;
+    const at = Date.now();
+    recent = recent.filter((t) => at - t < BACKOFF_MS);
+    // Two quick reads cover a page that renders in stages; a third within the second waits.
+    const delay = recent.length >= 2 ? BACKOFF_MS : (o.settleMs ?? SETTLE_MS);
     timer = win.setTimeout(() => {
       timer = undefined;
+      recent.push(Date.now());
       evaluate();
-    }, o.settleMs ?? SETTLE_MS);
+    }, delay);
   };
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => !isOwnMutation(r))) schedule();
+    if (timer === undefined && records.some((r) => isRelevantMutation(r))) schedule();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
-  win.addEventListener('popstate', schedule, { signal: o.signal });
-  win.addEventListener('hashchange', schedule, { signal: o.signal });
+  // A new address is always read soon, whatever the mutations did.
+  const navigated = (): void => {
+    if (timer !== undefined) win.clearTimeout(timer);
+    timer = undefined;
+    recent = [];
+    schedule();
+  };
+  win.addEventListener('popstate', navigated, { signal: o.signal });
+  win.addEventListener('hashchange', navigated, { signal: o.signal });
   const unwatchLocale = o.settings.locale.watch((value) => {
     localeSetting = value;
     if (!session) return;
@@ -289,13 +306,6 @@ export async function startManager(o: ManagerOptions): Promise<Manager> {
   evaluate();
   return { refresh: evaluate, current: () => session?.state ?? null };
 }
-
-/** Adding or removing our own hosts is not a change of the page. */
-const isOwnMutation = (record: MutationRecord): boolean =>
-  record.type === 'childList' &&
-  [...record.addedNodes, ...record.removedNodes].every(
-    (node) => node.nodeType === 1 && (node as Element).localName.startsWith('veriguide-'),
-  );
 
 const sameStatus = (a: ShownStatus | null, b: ShownStatus | null): boolean =>
   a === b || (a !== null && b !== null && a.status === b.status && a.text === b.text);

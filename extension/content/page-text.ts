@@ -135,3 +135,68 @@ function valueAfter(el: Element, value: RegExp): string | null {
   }
   return null;
 }
+
+/**
+ * Elements whose presence or text can change what the overlay reads: form controls, the names
+ * above, and the places a console shows progress, status and the account. A list of unrelated
+ * rows (a polling dashboard's `<li><span>`s) matches none of them, so its mutations are skipped
+ * (issue 6: churn). `[class*="state"]` is left out on purpose: busy tables use it for every row;
+ * a state shown in one still counts when the page around it changes.
+ */
+export const RELEVANT = [
+  NAMES,
+  '[role]',
+  'input',
+  'select',
+  'textarea',
+  'dt',
+  'dd',
+  'th',
+  '[aria-current]',
+  '[class*="step"]',
+  '[class*="status"]',
+  '[class*="account"]',
+  '[class*="user"]',
+  'header',
+  '[class*="header"]',
+  'title',
+].join(',');
+
+/** Words of the labelled rows the anchors read (account and status rows). */
+const LABELLED_WORDS = /account|uin|status|账号|状态/i;
+
+/**
+ * Whether a mutation record may change what the overlay reads: it adds or removes a relevant
+ * element (or one containing one), or changes text inside one. Our own hosts never count.
+ * Cheap on purpose: it runs for every record of a busy page.
+ */
+export function isRelevantMutation(record: MutationRecord, selector: string = RELEVANT): boolean {
+  const target = record.target;
+  // A shadow root's own children have no parent element: their host stands for it.
+  const parent =
+    target.nodeType === 1
+      ? (target as Element)
+      : target.nodeType === 11
+        ? ((target as ShadowRoot).host ?? null)
+        : target.parentElement;
+  if (!parent || isOurs(parent)) return false;
+  if (record.type === 'attributes') return true;
+  if (record.type === 'characterData') return parent.closest(selector) !== null;
+  let textChanged = false;
+  for (const list of [record.addedNodes, record.removedNodes]) {
+    for (const node of list) {
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        if (el.localName.startsWith('veriguide-')) continue;
+        if (el.matches(selector) || el.querySelector(selector) !== null) return true;
+        // "Account ID: 2000…" or "Status: Under review" rows are plain spans.
+        if (LABELLED_WORDS.test(el.textContent ?? '')) return true;
+        textChanged = true;
+      } else if (node.nodeType === 3) {
+        textChanged = true;
+      }
+    }
+  }
+  // New text or elements inside a heading, label, status …: its text changed.
+  return textChanged && parent.closest(selector) !== null;
+}

@@ -1,10 +1,13 @@
 import type { FeatureContext } from '../feature';
-import { type FoundField, findFields, isOwnHost, searchRoots } from './find-field';
+import { isRelevantMutation } from '../page-text';
+import { type FoundField, findFields, searchRoots } from './find-field';
 import { labelMatches } from './label-text';
 import { type PlacedAnchor, pageFieldAnchors } from './page-anchors';
 
 /** Mutations are batched: one scan at most this often, however busy the page is. */
 export const SCAN_DELAY_MS = 80;
+/** While relevant mutations keep coming, fields are found again at most about once this often. */
+export const SCAN_BACKOFF_MS = 1000;
 /** Fields may render late; the "page changed" check waits this long before judging. */
 export const DRIFT_GRACE_MS = 2500;
 
@@ -17,13 +20,6 @@ export interface WatchFieldsOptions {
 }
 
 const WATCHED_ATTRIBUTES = ['for', 'id', 'aria-label', 'aria-labelledby', 'placeholder', 'hidden'];
-
-/** A mutation that only adds or removes our own hosts is not a page change. */
-const isOwnMutation = (record: MutationRecord): boolean =>
-  record.type === 'childList' &&
-  [...record.addedNodes, ...record.removedNodes].every(
-    (node) => node.nodeType === 1 && isOwnHost(node as Element),
-  );
 
 /** Page text that marks a step (its `signal`): a heading, label or step marker with that text. */
 function pageShowsSignal(ctx: FeatureContext, placed: PlacedAnchor): boolean {
@@ -97,8 +93,17 @@ export function watchFields(ctx: FeatureContext, options: WatchFieldsOptions): v
     current = next;
     if (changed) options.onChange(current);
   };
+  let recent: number[] = [];
   const schedule = (): void => {
-    if (timer === undefined && !signal.aborted) timer = win.setTimeout(scan, SCAN_DELAY_MS);
+    if (timer !== undefined || signal.aborted) return;
+    const at = Date.now();
+    recent = recent.filter((t) => at - t < SCAN_BACKOFF_MS);
+    // Two quick scans cover fields rendered in stages; a third within the second waits.
+    const delay = recent.length >= 2 ? SCAN_BACKOFF_MS : SCAN_DELAY_MS;
+    timer = win.setTimeout(() => {
+      recent.push(Date.now());
+      scan();
+    }, delay);
   };
 
   const observeOptions: MutationObserverInit = {
@@ -107,8 +112,10 @@ export function watchFields(ctx: FeatureContext, options: WatchFieldsOptions): v
     attributes: true,
     attributeFilter: WATCHED_ATTRIBUTES,
   };
+  // Records that add, remove or rename no form control, label or heading (a busy list
+  // elsewhere on the page) are skipped (issue 6: churn).
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => !isOwnMutation(r))) schedule();
+    if (timer === undefined && records.some((r) => isRelevantMutation(r))) schedule();
   });
   observer.observe(doc.documentElement, observeOptions);
   signal.addEventListener('abort', () => {
