@@ -8,7 +8,7 @@
 // Results: bench/results/{extension,api,machine}.json and bench/results/summary.md (the README
 // table). Nothing here touches .output/ or .wrangler/: builds and databases are temporary.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchApi } from './api/bench.mjs';
@@ -108,6 +108,33 @@ function workerBundle() {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// One run at a time per working tree: two runs would share the CPU and overwrite each other's
+// results. A lock left by a run that died is taken over.
+const lockFile = path.join(resultsDir, 'tmp', 'run.lock');
+mkdirSync(path.dirname(lockFile), { recursive: true });
+const takeLock = () => {
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch {
+    const holder = Number(readFileSync(lockFile, 'utf8'));
+    try {
+      process.kill(holder, 0);
+      return false;
+    } catch {
+      rmSync(lockFile, { force: true });
+      return takeLock();
+    }
+  }
+};
+if (!takeLock()) {
+  console.error(
+    `Another bench run is going on (pid ${readFileSync(lockFile, 'utf8')}); try again when it ends.`,
+  );
+  process.exit(1);
+}
+process.on('exit', () => rmSync(lockFile, { force: true }));
 
 const started = Date.now();
 const info = machine();
