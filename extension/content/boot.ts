@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Playbook } from '../../shared/playbooks/schema';
+import type { RecordStore } from '../records/record-store';
 import { createRemoteRecordStore } from '../records/remote-record-store';
 import type { ProviderAnchors } from './anchors/types';
+import type { Feature } from './feature';
 import { FEATURES } from './features';
 import { localeReader } from './locale-setting';
 import { type Manager, startManager } from './manager';
@@ -11,6 +13,63 @@ import { createUiLoader, importUiChunk } from './ui-loader';
 
 /** The UI chunk's file in the build (extension/entrypoints/overlay-ui.ts). */
 export const UI_CHUNK_PATH = '/overlay-ui.js';
+
+/**
+ * The page's `load` has fired (or at most `LOAD_WAIT_MS` passed): work the launcher's first
+ * paint does not need waits for it, so the content script does not delay the page's own load
+ * (issue 6: page load slowed by under 5%). A console that takes long to load still gets its
+ * field tips and status after that cap.
+ */
+export const LOAD_WAIT_MS = 1500;
+export function afterPageLoad(win: Window, signal: AbortSignal): Promise<void> {
+  if (win.document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      win.clearTimeout(cap);
+      win.removeEventListener('load', done);
+      // After the load event's own task, not inside it: the page's load handlers go first.
+      win.setTimeout(resolve, 0);
+    };
+    const cap = win.setTimeout(done, LOAD_WAIT_MS);
+    win.addEventListener('load', done, { signal });
+  });
+}
+
+/** Features start once the page has loaded (their first field scan is not needed to paint). */
+export const deferFeatures = (features: readonly Feature[], ready: Promise<void>): Feature[] =>
+  features.map((feature) => ({
+    ...feature,
+    init: async (ctx) => {
+      await ready;
+      if (!ctx.signal.aborted) await feature.init(ctx);
+    },
+  }));
+
+/**
+ * The record store with its first messages to the background held until the page has loaded:
+ * the launcher paints without its status and fills it in then. Changes the user makes are not
+ * held (they cannot happen before the page is usable anyway).
+ */
+export function deferReads<S extends RecordStore>(store: S, ready: Promise<void>): S {
+  return {
+    ...store,
+    get: async (key) => {
+      await ready;
+      return store.get(key);
+    },
+    watch(key, listener) {
+      let stop: (() => void) | null = null;
+      let stopped = false;
+      void ready.then(() => {
+        if (!stopped) stop = store.watch(key, listener);
+      });
+      return () => {
+        stopped = true;
+        stop?.();
+      };
+    },
+  };
+}
 
 /** One provider's console: its playbook and the anchors that read its pages. */
 export interface ProviderBundle {
@@ -25,7 +84,9 @@ export interface ProviderBundle {
  */
 export async function boot(ctx: ContentScriptContext, provider: ProviderBundle): Promise<Manager> {
   // Records come from the background (the team's, or extension storage in local-only mode).
+  const loaded = afterPageLoad(window, ctx.signal);
   const store = createRemoteRecordStore();
+  const reads = deferReads(store, loaded);
   const now = () => new Date();
   // The panel, tips, checks and guard dialog load on first need (issue 6: size budget).
   // getURL's path type lists the files of the last `wxt prepare`; this one is built alongside.
@@ -36,13 +97,13 @@ export async function boot(ctx: ContentScriptContext, provider: ProviderBundle):
     document,
     playbooks: [provider.playbook],
     anchors: { [provider.playbook.id]: provider.anchors },
-    features: FEATURES,
-    store,
+    features: deferFeatures(FEATURES, loaded),
+    store: reads,
     ui,
     signal: ctx.signal,
     mountOverlay: (state) =>
       mountOverlay(document, state, {
-        store,
+        store: reads,
         now,
         ui,
         // Only the open panel (the chunk is there) sets the language.

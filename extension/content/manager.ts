@@ -7,7 +7,7 @@ import { createStore, type Store } from '../ui/create-store';
 import { removeAllHosts } from '../ui/shadow-host';
 import type { ProviderAnchors, ShownStatus } from './anchors/types';
 import type { Feature, FeatureContext } from './feature';
-import { isRelevantMutation, structuralTexts } from './page-text';
+import { createMutationFilter, RECHECK_MS, structuralTexts } from './page-text';
 import { recognise } from './recognize';
 import type { UiLoader } from './ui-loader';
 
@@ -272,8 +272,18 @@ export async function startManager(o: ManagerOptions): Promise<Manager> {
       evaluate();
     }, delay);
   };
+  const filter = createMutationFilter();
+  let recheck: number | undefined;
   const observer = new MutationObserver((records) => {
-    if (timer === undefined && records.some((r) => isRelevantMutation(r))) schedule();
+    if (timer !== undefined) return;
+    const verdict = filter.judge(records);
+    if (verdict === 'relevant') schedule();
+    else if (verdict === 'unsure' && recheck === undefined) {
+      recheck = win.setTimeout(() => {
+        recheck = undefined;
+        if (filter.recheck()) schedule();
+      }, RECHECK_MS);
+    }
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   // A new address is always read soon, whatever the mutations did.
@@ -298,6 +308,7 @@ export async function startManager(o: ManagerOptions): Promise<Manager> {
       observer.disconnect();
       unwatchLocale();
       if (timer !== undefined) win.clearTimeout(timer);
+      if (recheck !== undefined) win.clearTimeout(recheck);
       teardown();
     },
     { once: true },

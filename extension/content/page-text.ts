@@ -165,10 +165,75 @@ export const RELEVANT = [
 /** Words of the labelled rows the anchors read (account and status rows). */
 const LABELLED_WORDS = /account|uin|status|账号|状态/i;
 
+/** A list re-rendered many times a second is looked at in full at most this often. */
+export const QUIET_MS = 1000;
+/** Targets skipped unseen are looked at again this soon (what they gained meanwhile). */
+export const RECHECK_MS = 250;
+
+/** An observer's view of mutation records: which may matter, remembering busy quiet targets. */
+export interface MutationFilter {
+  /** 'relevant': read the page again; 'unsure': call `recheck` in RECHECK_MS; else 'no'. */
+  judge(records: readonly MutationRecord[]): 'relevant' | 'unsure' | 'no';
+  /** Whether a target skipped unseen now holds something relevant. */
+  recheck(): boolean;
+}
+
+/**
+ * Judges mutation records cheaply (issue 6: churn). A target found to hold nothing relevant is
+ * not looked at again for QUIET_MS; what such a target gains meanwhile is caught by `recheck`
+ * (one query per target), so a field rendered into a busy container is still found.
+ */
+export function createMutationFilter(selector: string = RELEVANT): MutationFilter {
+  const quiet = new WeakMap<Node, number>();
+  let skipped = new Set<Node>();
+  return {
+    judge(records) {
+      const at = Date.now();
+      let verdict: 'relevant' | 'unsure' | 'no' = 'no';
+      for (const record of records) {
+        const judged = quiet.get(record.target);
+        if (judged !== undefined && at - judged < QUIET_MS) {
+          if (record.type === 'childList' && record.addedNodes.length > 0) {
+            skipped.add(record.target);
+            verdict = 'unsure';
+          }
+          continue;
+        }
+        if (isRelevantMutation(record, selector)) {
+          quiet.delete(record.target);
+          return 'relevant';
+        }
+        quiet.set(record.target, at);
+      }
+      return verdict;
+    },
+    recheck() {
+      const targets = skipped;
+      skipped = new Set();
+      for (const target of targets) {
+        if (!target.isConnected) continue;
+        const root =
+          target.nodeType === 1 || target.nodeType === 11 ? (target as ParentNode) : null;
+        if (root?.querySelector(selector)) {
+          quiet.delete(target);
+          return true;
+        }
+      }
+      return false;
+    },
+  };
+}
+
+/** Added or removed nodes looked at one by one per record; a long list is judged by its first few. */
+const NODES_LOOKED_AT = 3;
+
 /**
  * Whether a mutation record may change what the overlay reads: it adds or removes a relevant
  * element (or one containing one), or changes text inside one. Our own hosts never count.
- * Cheap on purpose: it runs for every record of a busy page.
+ * Cheap on purpose, since it runs for every record of a busy page (issue 6: churn): one native
+ * query on the record's target covers every added node (a target holding relevant elements
+ * counts, the back-off bounds that), and of the nodes removed only the first few are looked at
+ * (the rows of a re-rendered list are alike).
  */
 export function isRelevantMutation(record: MutationRecord, selector: string = RELEVANT): boolean {
   const target = record.target;
@@ -181,22 +246,44 @@ export function isRelevantMutation(record: MutationRecord, selector: string = RE
         : target.parentElement;
   if (!parent || isOurs(parent)) return false;
   if (record.type === 'attributes') return true;
-  if (record.type === 'characterData') return parent.closest(selector) !== null;
-  let textChanged = false;
-  for (const list of [record.addedNodes, record.removedNodes]) {
-    for (const node of list) {
-      if (node.nodeType === 1) {
-        const el = node as Element;
-        if (el.localName.startsWith('veriguide-')) continue;
-        if (el.matches(selector) || el.querySelector(selector) !== null) return true;
-        // "Account ID: 2000…" or "Status: Under review" rows are plain spans.
-        if (LABELLED_WORDS.test(el.textContent ?? '')) return true;
-        textChanged = true;
-      } else if (node.nodeType === 3) {
-        textChanged = true;
-      }
+  // Only our own hosts added or removed is no change of the page.
+  if (record.type === 'childList' && onlyOurs(record.addedNodes) && onlyOurs(record.removedNodes)) {
+    return false;
+  }
+  return looksRelevant(record, target, parent, selector);
+}
+
+function looksRelevant(
+  record: MutationRecord,
+  target: Node,
+  parent: Element,
+  selector: string,
+): boolean {
+  if (parent.closest(selector) !== null) return true;
+  if (record.type === 'characterData') return false;
+  const added = record.addedNodes;
+  const removed = record.removedNodes;
+  if (added.length > 0) {
+    const root = target.nodeType === 1 || target.nodeType === 11 ? (target as ParentNode) : null;
+    if (root && root.querySelector(selector) !== null) return true;
+  }
+  for (const list of [added, removed]) {
+    for (let i = 0; i < list.length && i < NODES_LOOKED_AT; i++) {
+      const node = list[i];
+      if (node?.nodeType !== 1) continue;
+      const el = node as Element;
+      if (el.localName.startsWith('veriguide-')) continue;
+      if (el.matches(selector) || el.querySelector(selector) !== null) return true;
+      // "Account ID: 2000…" or "Status: Under review" rows are plain spans.
+      if (LABELLED_WORDS.test(el.textContent ?? '')) return true;
     }
   }
-  // New text or elements inside a heading, label, status …: its text changed.
-  return textChanged && parent.closest(selector) !== null;
+  return false;
 }
+
+const onlyOurs = (nodes: NodeList): boolean => {
+  for (const node of nodes) {
+    if (node.nodeType !== 1 || !(node as Element).localName.startsWith('veriguide-')) return false;
+  }
+  return true;
+};

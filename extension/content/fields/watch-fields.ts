@@ -1,5 +1,5 @@
 import type { FeatureContext } from '../feature';
-import { isRelevantMutation } from '../page-text';
+import { createMutationFilter, RECHECK_MS } from '../page-text';
 import { type FoundField, findFields, searchRoots } from './find-field';
 import { labelMatches } from './label-text';
 import { type PlacedAnchor, pageFieldAnchors } from './page-anchors';
@@ -114,13 +114,24 @@ export function watchFields(ctx: FeatureContext, options: WatchFieldsOptions): v
   };
   // Records that add, remove or rename no form control, label or heading (a busy list
   // elsewhere on the page) are skipped (issue 6: churn).
+  const filter = createMutationFilter();
+  let recheck: number | undefined;
   const observer = new MutationObserver((records) => {
-    if (timer === undefined && records.some((r) => isRelevantMutation(r))) schedule();
+    if (timer !== undefined) return;
+    const verdict = filter.judge(records);
+    if (verdict === 'relevant') schedule();
+    else if (verdict === 'unsure' && recheck === undefined) {
+      recheck = win.setTimeout(() => {
+        recheck = undefined;
+        if (filter.recheck()) schedule();
+      }, RECHECK_MS);
+    }
   });
   observer.observe(doc.documentElement, observeOptions);
   signal.addEventListener('abort', () => {
     observer.disconnect();
     if (timer !== undefined) win.clearTimeout(timer);
+    if (recheck !== undefined) win.clearTimeout(recheck);
   });
 
   scan();
