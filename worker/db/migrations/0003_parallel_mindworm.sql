@@ -1,0 +1,1 @@
+CREATE INDEX `accounts_team_status_review` ON `accounts` (`team_id`,`status`,`review_latest`);
