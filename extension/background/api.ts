@@ -16,8 +16,8 @@ import {
 } from '../../shared/api/index';
 import type { ProviderId } from '../../shared/playbooks/schema';
 import type { Status } from '../../shared/rules/status-machine';
-// Type only: nothing of the worker is bundled. See ./workers-types.d.ts for why this resolves
-// in the DOM program.
+// Type only: nothing of the worker is bundled. The worker imports its Workers types explicitly
+// (no globals), so this resolves in the DOM program too.
 import type { AppType } from '../../worker/index';
 
 /** An API answer: the parsed body, or the API's error (status 0: the API was not reached). */
