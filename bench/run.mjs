@@ -2,7 +2,7 @@
 // `npm run bench`: every figure of issue 6, from a fresh clone (Chromium installed).
 //
 //   npm run bench                  # extension + worker bundle + team API (about 6 minutes on 2 cores)
-//   npm run bench -- --only extension   (or api)
+//   npm run bench -- --only extension   (or api; or load / churn: one part of the extension's)
 //   npm run bench -- --quick       # fewer loads, shorter runs, 1k/10k only: checks the harness
 //
 // Results: bench/results/{extension,api,machine}.json and bench/results/summary.md (the README
@@ -79,15 +79,21 @@ async function extension() {
         `  ${p.pattern}: ${(p.jsGzip / 1024).toFixed(1)} KB gzipped (${p.jsBytes} bytes minified)`,
       );
     }
-    log('extension: page loads in Chromium, with and without the extension');
-    const loads = await measureLoads({
-      extensionDir,
-      loads: quick ? 5 : 30,
-      warmup: quick ? 1 : 3,
-      log,
-    });
-    log('extension: churning page');
-    const churn = await measureChurn({ extensionDir, seconds: quick ? 3 : 10, log });
+    let loads = null;
+    if (only !== 'churn') {
+      log('extension: page loads in Chromium, with and without the extension');
+      loads = await measureLoads({
+        extensionDir,
+        loads: quick ? 5 : 30,
+        warmup: quick ? 1 : 3,
+        log,
+      });
+    }
+    let churn = null;
+    if (only !== 'load') {
+      log('extension: churning page');
+      churn = await measureChurn({ extensionDir, seconds: quick ? 3 : 10, log });
+    }
     return { sizes, loads, churn };
   } finally {
     rmSync(outBase, { recursive: true, force: true });
@@ -140,9 +146,13 @@ const started = Date.now();
 const info = machine();
 write('machine.json', info);
 const results = { machine: info };
-if (!only || only === 'extension') {
+const extensionParts = ['extension', 'load', 'churn'];
+if (!only || extensionParts.includes(only)) {
   results.extension = await extension();
-  write('extension.json', { machine: info, ...results.extension });
+  // A partial run (load or churn only) prints its figures but keeps the last full results.
+  if (!only || only === 'extension')
+    write('extension.json', { machine: info, ...results.extension });
+  else log(JSON.stringify(results.extension[only === 'load' ? 'loads' : 'churn'], null, 2));
 }
 if (!only || only === 'api') {
   const bundle = workerBundle();
