@@ -167,7 +167,7 @@ export interface RefusedChange {
 
 export const AccountFilterSchema = z.strictObject({
   provider: ProviderIdSchema.optional(),
-  status: StatusSchema.optional(),
+  status: z.optional(StatusSchema),
   q: z.string().max(200).optional(),
   overdue: z.boolean().optional(),
 });

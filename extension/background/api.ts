@@ -1,5 +1,5 @@
 import { hc } from 'hono/client';
-import type { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import {
   AccountPageSchema,
   AccountSchema,
@@ -94,7 +94,7 @@ export function createApi(opts: ApiOptions) {
     }
   }
   const with_ =
-    <S extends z.ZodType>(schema: S) =>
+    <S extends ZodMiniType>(schema: S) =>
     (body: unknown) =>
       schema.parse(body);
   const ifMatch = (version: number) => ({ headers: { 'If-Match': `"${version}"` } });

@@ -1,9 +1,8 @@
-// A namespace import lets the bundler drop what is unused (`import { z }` keeps all of zod,
-// locales included, in the worker bundle).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 // The zod-free constants, not the playbook schema: the worker bundle stays small.
 import { type FlowKind, PROVIDER_IDS } from '../playbooks/constants';
 import { STATUSES } from '../rules/status-machine';
+import './locale';
 
 const ProviderIdSchema = z.enum(PROVIDER_IDS);
 
@@ -14,8 +13,8 @@ export const StatusSchema = z.enum(STATUSES);
 export const AccountEntityTypeSchema = z.enum(['individual', 'enterprise', 'unknown']);
 
 const IsoInstant = z.iso.datetime({ offset: true });
-const FreeText = (max: number) => z.string().max(max);
-const Id = z.string().min(1).max(100);
+const FreeText = (max: number) => z.string().check(z.maxLength(max));
+const Id = z.string().check(z.minLength(1), z.maxLength(100));
 
 export const ReviewWindowSchema = z.object({
   earliest: z.string(),
@@ -28,19 +27,19 @@ export const AccountSchema = z.object({
   id: z.string(),
   provider: ProviderIdSchema,
   externalId: z.string(),
-  label: z.string().nullable(),
+  label: z.nullable(z.string()),
   entityType: AccountEntityTypeSchema,
   status: StatusSchema,
-  ownerMemberId: z.string().nullable(),
-  submittedAt: z.string().nullable(),
-  reviewWindow: ReviewWindowSchema.nullable(),
+  ownerMemberId: z.nullable(z.string()),
+  submittedAt: z.nullable(z.string()),
+  reviewWindow: z.nullable(ReviewWindowSchema),
   overdue: z.boolean(),
-  verifiedAt: z.string().nullable(),
-  rejectedReason: z.string().nullable(),
-  lockedUntil: z.string().nullable(),
+  verifiedAt: z.nullable(z.string()),
+  rejectedReason: z.nullable(z.string()),
+  lockedUntil: z.nullable(z.string()),
   checklist: z.record(z.string(), z.string()),
-  notes: z.string().nullable(),
-  version: z.number().int(),
+  notes: z.nullable(z.string()),
+  version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -49,11 +48,11 @@ export type Account = z.infer<typeof AccountSchema>;
 /** POST /accounts */
 export const CreateAccountSchema = z.strictObject({
   provider: ProviderIdSchema,
-  externalId: z.string().trim().min(1).max(200),
-  label: FreeText(200).optional(),
-  entityType: AccountEntityTypeSchema.optional(),
-  ownerMemberId: Id.optional(),
-  notes: FreeText(10_000).optional(),
+  externalId: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  label: z.optional(FreeText(200)),
+  entityType: z.optional(AccountEntityTypeSchema),
+  ownerMemberId: z.optional(Id),
+  notes: z.optional(FreeText(10_000)),
 });
 export type CreateAccount = z.infer<typeof CreateAccountSchema>;
 
@@ -63,13 +62,15 @@ export type CreateAccount = z.infer<typeof CreateAccountSchema>;
  */
 export const PatchAccountSchema = z
   .strictObject({
-    label: FreeText(200).nullable().optional(),
-    notes: FreeText(10_000).nullable().optional(),
-    ownerMemberId: Id.nullable().optional(),
-    entityType: AccountEntityTypeSchema.optional(),
-    checklist: z.record(z.string().min(1).max(100), IsoInstant.nullable()).optional(),
+    label: z.optional(z.nullable(FreeText(200))),
+    notes: z.optional(z.nullable(FreeText(10_000))),
+    ownerMemberId: z.optional(z.nullable(Id)),
+    entityType: z.optional(AccountEntityTypeSchema),
+    checklist: z.optional(
+      z.record(z.string().check(z.minLength(1), z.maxLength(100)), z.nullable(IsoInstant)),
+    ),
   })
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+  .check(z.refine((b) => Object.keys(b).length > 0, 'nothing to change'));
 export type PatchAccount = z.infer<typeof PatchAccountSchema>;
 
 /**
@@ -78,83 +79,88 @@ export type PatchAccount = z.infer<typeof PatchAccountSchema>;
  */
 export const TransitionSchema = z.strictObject({
   to: StatusSchema,
-  at: IsoInstant.optional(),
-  reason: FreeText(2_000).optional(),
-  flow: z.enum(FOLLOW_UP_FLOWS).optional(),
+  at: z.optional(IsoInstant),
+  reason: z.optional(FreeText(2_000)),
+  flow: z.optional(z.enum(FOLLOW_UP_FLOWS)),
 });
 export type Transition = z.infer<typeof TransitionSchema>;
 
 // Query parameters arrive as strings; their input type stays string so Hono's typed client
 // sends them as such.
-const BoolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+const BoolParam = z.pipe(
+  z.enum(['true', 'false']),
+  z.transform((v: 'true' | 'false') => v === 'true'),
+);
 const LimitParam = (max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,4}$/, 'a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(max));
+  z.pipe(
+    z.pipe(
+      z.string().check(z.regex(/^\d{1,4}$/, 'a whole number')),
+      z.transform((v: string) => Number(v)),
+    ),
+    z.int().check(z.gte(1), z.lte(max)),
+  );
 
 /** Filters shared by GET /accounts and GET /accounts/export. */
 export const AccountFilterSchema = z.object({
-  provider: ProviderIdSchema.optional(),
-  status: StatusSchema.optional(),
-  q: z.string().max(200).optional(),
-  overdue: BoolParam.optional(),
+  provider: z.optional(ProviderIdSchema),
+  status: z.optional(StatusSchema),
+  q: z.optional(z.string().check(z.maxLength(200))),
+  overdue: z.optional(BoolParam),
 });
 
 /** GET /accounts */
-export const ListAccountsQuerySchema = AccountFilterSchema.extend({
-  limit: LimitParam(200).optional(),
-  cursor: z.string().max(500).optional(),
+export const ListAccountsQuerySchema = z.extend(AccountFilterSchema, {
+  limit: z.optional(LimitParam(200)),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
 });
 export type ListAccountsQuery = z.infer<typeof ListAccountsQuerySchema>;
 
 export const AccountPageSchema = z.object({
   items: z.array(AccountSchema),
-  nextCursor: z.string().nullable(),
+  nextCursor: z.nullable(z.string()),
 });
 
 /** GET /accounts/lookup */
 export const LookupQuerySchema = z.object({
   provider: ProviderIdSchema,
-  externalId: z.string().min(1).max(200),
+  externalId: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 
 export const EventSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   type: z.enum(['created', 'updated', 'transitioned', 'deleted', 'imported']),
   at: z.string(),
-  actor: z.object({ id: z.string(), name: z.string().nullable() }),
-  before: z.record(z.string(), z.unknown()).nullable(),
-  after: z.record(z.string(), z.unknown()).nullable(),
+  actor: z.object({ id: z.string(), name: z.nullable(z.string()) }),
+  before: z.nullable(z.record(z.string(), z.unknown())),
+  after: z.nullable(z.record(z.string(), z.unknown())),
 });
 export type AccountEvent = z.infer<typeof EventSchema>;
 
 /** GET /accounts/:id/events */
 export const EventsQuerySchema = z.object({
-  limit: LimitParam(200).optional(),
-  cursor: z.string().max(100).optional(),
+  limit: z.optional(LimitParam(200)),
+  cursor: z.optional(z.string().check(z.maxLength(100))),
 });
 export const EventPageSchema = z.object({
   items: z.array(EventSchema),
-  nextCursor: z.string().nullable(),
+  nextCursor: z.nullable(z.string()),
 });
 
 /** POST /accounts/import as JSON (CSV uses the same columns as header names). */
 export const MAX_IMPORT_ROWS = 1_000;
 export const ImportJsonSchema = z.strictObject({
-  rows: z.array(z.unknown()).max(MAX_IMPORT_ROWS),
+  rows: z.array(z.unknown()).check(z.maxLength(MAX_IMPORT_ROWS)),
 });
 export const ImportResultSchema = z.object({
-  created: z.number().int(),
+  created: z.int(),
   items: z.array(AccountSchema),
   errors: z.array(
     z.object({
       /** CSV: the line in the file (the header is row 1). JSON: index in `rows` + 1. */
-      row: z.number().int(),
+      row: z.int(),
       code: z.enum(['validation_failed', 'conflict', 'pii_detected']),
       message: z.string(),
-      path: z.string().optional(),
+      path: z.optional(z.string()),
     }),
   ),
 });
@@ -162,8 +168,8 @@ export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 /** GET /changes */
 export const ChangesQuerySchema = z.object({
-  since: z.string().max(100).optional(),
-  limit: LimitParam(500).optional(),
+  since: z.optional(z.string().check(z.maxLength(100))),
+  limit: z.optional(LimitParam(500)),
 });
 export const TombstoneSchema = z.object({
   id: z.string(),

@@ -1,6 +1,5 @@
-// A namespace import lets the bundler drop what is unused (`import { z }` keeps all of zod,
-// locales included, in the worker bundle).
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './locale';
 
 /** Every error code the team API answers with, and its HTTP status. */
 export const ERROR_STATUS = {
@@ -34,7 +33,7 @@ export const ErrorBodySchema = z.object({
   error: z.object({
     code: ErrorCodeSchema,
     message: z.string(),
-    details: z.unknown().optional(),
+    details: z.optional(z.unknown()),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -1,12 +1,11 @@
-// A namespace import lets the bundler drop what is unused (`import { z }` keeps all of zod,
-// locales included, in the worker bundle).
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './locale';
 
 export const ROLES = ['owner', 'admin', 'editor', 'viewer'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
-const Name = z.string().trim().min(1).max(200);
+const Name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
 export const MemberSchema = z.object({
   id: z.string(),
@@ -22,7 +21,7 @@ export const TeamSchema = z.object({ id: z.string(), name: z.string() });
 
 /** GET /me */
 export const MeSchema = z.object({
-  member: MemberSchema.pick({ id: true, name: true, email: true, role: true }),
+  member: z.pick(MemberSchema, { id: true, name: true, email: true, role: true }),
   team: TeamSchema,
 });
 export type Me = z.infer<typeof MeSchema>;
@@ -32,25 +31,27 @@ export const MemberListSchema = z.object({ items: z.array(MemberSchema) });
 /** POST /members */
 export const CreateMemberSchema = z.strictObject({
   name: Name,
-  email: z.email().max(320),
+  email: z.email().check(z.maxLength(320)),
   role: RoleSchema,
 });
 export type CreateMember = z.infer<typeof CreateMemberSchema>;
 
 /** PATCH /members/:id */
 export const PatchMemberSchema = z
-  .strictObject({ name: Name.optional(), role: RoleSchema.optional() })
-  .refine((b) => b.name !== undefined || b.role !== undefined, 'nothing to change');
+  .strictObject({ name: z.optional(Name), role: z.optional(RoleSchema) })
+  .check(z.refine((b) => b.name !== undefined || b.role !== undefined, 'nothing to change'));
 export type PatchMember = z.infer<typeof PatchMemberSchema>;
 
 /** POST /members/:id/tokens */
-export const CreateTokenSchema = z.strictObject({ name: z.string().trim().max(200).optional() });
+export const CreateTokenSchema = z.strictObject({
+  name: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+});
 
 /** The token itself is in this response only; the API keeps just its SHA-256. */
 export const IssuedTokenSchema = z.object({
   id: z.string(),
   memberId: z.string(),
-  name: z.string().nullable(),
+  name: z.nullable(z.string()),
   token: z.string(),
   createdAt: z.string(),
 });
@@ -59,10 +60,10 @@ export type IssuedToken = z.infer<typeof IssuedTokenSchema>;
 /** A token as GET /members/:id/tokens lists it: never the secret. */
 export const TokenInfoSchema = z.object({
   id: z.string(),
-  name: z.string().nullable(),
+  name: z.nullable(z.string()),
   createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
+  lastUsedAt: z.nullable(z.string()),
+  revokedAt: z.nullable(z.string()),
 });
 export type TokenInfo = z.infer<typeof TokenInfoSchema>;
 export const TokenListSchema = z.object({ items: z.array(TokenInfoSchema) });
