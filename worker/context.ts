@@ -8,6 +8,7 @@ import { drizzle } from 'drizzle-orm/d1';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Role } from '../shared/api/members';
 import type { Locale } from '../shared/text';
+import type { PendingToken } from './auth/read-batch';
 
 export type Db = ReturnType<typeof makeDb>;
 
@@ -56,7 +57,10 @@ export interface ServiceCtx {
 export interface AppVars {
   db: Db;
   d1: D1DatabaseSession;
+  /** Unset on a read route until its batch has checked `pendingToken` (worker/auth/read-batch.ts). */
   actor: Actor;
+  /** The token of a read route that checks it in its own D1 batch. */
+  pendingToken?: PendingToken;
   locale: Locale;
   now: string;
 }

@@ -185,6 +185,13 @@ export async function loadFloor({ url, seconds }) {
   results.push(report('floor: /healthz (no D1)', await run({ ...base, url: `${url}/healthz` })));
   results.push(report('floor: 1 trivial D1 query', await run({ ...base, url: `${url}/d1/1` })));
   results.push(report('floor: 2 trivial D1 queries', await run({ ...base, url: `${url}/d1/2` })));
+  // What the list and the lookup do: the token check and the data read in one D1 batch.
+  results.push(
+    report(
+      'floor: 2 trivial D1 queries in one batch',
+      await run({ ...base, url: `${url}/d1/batch2` }),
+    ),
+  );
   const ceiling = results[0]?.reqPerSec ?? 0;
   for (const r of results) r.ratioToHealthz = ceiling > 0 ? round(r.reqPerSec / ceiling, 2) : null;
   return results;

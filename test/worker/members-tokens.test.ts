@@ -19,10 +19,17 @@ describe('GET /me', () => {
 
   it('records when the token was last used', async () => {
     await call('/me', { token: team.viewer.token });
-    const row = await env.DB.prepare('SELECT last_used_at FROM tokens WHERE id = ?')
-      .bind(team.viewer.tokenId)
-      .first<{ last_used_at: string | null }>();
-    expect(row?.last_used_at).toBeTruthy();
+    // Written after the response (waitUntil), so it may land a moment later.
+    await expect
+      .poll(
+        async () =>
+          (
+            await env.DB.prepare('SELECT last_used_at FROM tokens WHERE id = ?')
+              .bind(team.viewer.tokenId)
+              .first<{ last_used_at: string | null }>()
+          )?.last_used_at,
+      )
+      .toBeTruthy();
   });
 });
 

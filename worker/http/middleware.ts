@@ -1,13 +1,21 @@
 import type { D1DatabaseSession } from '@cloudflare/workers-types/index.ts';
 import { and, eq, lt } from 'drizzle-orm';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { BOOKMARK_HEADER } from '../../shared/api/index';
 import { localeFromTag } from '../../shared/text';
-import { authenticate } from '../auth/authenticate';
+import {
+  actorOf,
+  bearerTokenHash,
+  findToken,
+  lastUsedIsStale,
+  type TokenRow,
+  touchToken,
+} from '../auth/authenticate';
 import { clientKey, recordAuthFailure } from '../auth/rate-limit';
 import { sha256Hex } from '../auth/tokens';
-import { makeDb } from '../context';
+import { type Actor, makeDb } from '../context';
 import { idempotencyKeys } from '../db/schema';
 import {
   ConflictError,
@@ -44,24 +52,75 @@ export const d1Session = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /**
- * Bearer-token authentication. A presented but wrong token counts as a failure for the
- * client; past the limit the answer is 429 with Retry-After instead of 401.
+ * GET routes whose verb checks the token in the same D1 batch as its data read
+ * (`readForCaller` in worker/auth/read-batch.ts): the list, the lookup and one account. Only a
+ * saving: any other path is authenticated here first, which is always correct.
  */
-export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
-  const header = c.req.header('Authorization');
-  const actor =
-    (await authenticate(c.var.db, header, c.var.now)) ??
-    // A token issued moments ago may not have reached the read replica that answered; the
-    // primary decides before the request is refused (only failures pay for this).
-    (header ? await authenticate(makeDb(c.env.DB), header, c.var.now) : null);
-  if (!actor) {
+const TOKEN_CHECKED_IN_READ = /^\/api\/v1\/accounts(?:\/(?!export$)[^/]+)?$/;
+
+/** Runs `work` after the response (a failed "last used" write must not fail the request). */
+const inBackground = (c: Context<AppEnv>, work: Promise<unknown>): void => {
+  const settled = work.catch((err: unknown) => console.error('background write failed', err));
+  try {
+    c.executionCtx.waitUntil(settled);
+  } catch {
+    // No execution context (the app called directly, as some tests do): it runs on its own.
+  }
+};
+
+/**
+ * The actor of a token row (or of `hash` on the primary when the row is missing), else the
+ * failure: 401, or 429 with Retry-After once the client has failed too often.
+ */
+const decide = async (
+  c: Context<AppEnv>,
+  header: string | undefined,
+  hash: string | null,
+  row: TokenRow | null | undefined,
+): Promise<Actor> => {
+  // A token issued moments ago may not have reached the read replica that answered; the
+  // primary decides before the request is refused (only failures pay for this).
+  const found = row ?? (hash ? await findToken(makeDb(c.env.DB), hash) : null);
+  if (!found) {
     if (header) {
       const r = await recordAuthFailure(c.env, clientKey(c.req.raw.headers), Date.now());
       if (r.limited) throw new RateLimitedError(r.retryAfterSeconds);
     }
     throw new UnauthorizedError();
   }
-  c.set('actor', actor);
+  if (lastUsedIsStale(found.lastUsedAt, c.var.now)) {
+    // Off the response's path: the answer does not wait for a write to the primary.
+    inBackground(c, touchToken(makeDb(c.env.DB), found.tokenId, c.var.now));
+  }
+  return actorOf(found);
+};
+
+/**
+ * Bearer-token authentication. A presented but wrong token counts as a failure for the
+ * client; past the limit the answer is 429 with Retry-After instead of 401. On the read routes
+ * the check is left to the verb's batch (`pendingToken`); if the route ends without reaching
+ * it (a 400 on its query, say), the token is checked here afterwards and a bad one still gets
+ * 401 / 429 rather than the route's answer.
+ */
+export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header('Authorization');
+  const hash = await bearerTokenHash(header);
+  if (hash && c.req.method === 'GET' && TOKEN_CHECKED_IN_READ.test(c.req.path)) {
+    let settled = false;
+    c.set('pendingToken', {
+      hash,
+      settle: async (row) => {
+        settled = true;
+        const actor = await decide(c, header, hash, row);
+        c.set('actor', actor);
+        return actor;
+      },
+    });
+    await next();
+    if (!settled) c.set('actor', await decide(c, header, hash, await findToken(c.var.db, hash)));
+    return;
+  }
+  c.set('actor', await decide(c, header, hash, hash ? await findToken(c.var.db, hash) : null));
   await next();
 });
 

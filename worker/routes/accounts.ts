@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import {
   AccountFilterSchema,
@@ -9,6 +10,7 @@ import {
   PatchAccountSchema,
   TransitionSchema,
 } from '../../shared/api/accounts';
+import type { ReadCtx } from '../auth/read-batch';
 import { ValidationError, zodIssues } from '../errors';
 import { bodyGuard, IMPORT_LIMIT, idempotency, jsonBody } from '../http/middleware';
 import { json, query } from '../http/validate';
@@ -26,10 +28,19 @@ import { type AppEnv, ctxOf } from './app-env';
 
 const etag = (version: number) => `"${version}"`;
 
+/**
+ * The context of a read verb: the actor, or the token the middleware left for the verb to check
+ * in its own D1 batch (worker/auth/read-batch.ts).
+ */
+const readCtxOf = (c: Context<AppEnv>): ReadCtx => {
+  const { actor, ...rest } = ctxOf(c);
+  return { ...rest, caller: c.var.pendingToken ?? actor };
+};
+
 /** /accounts: thin handlers; the verbs in services/accounts do the work and the role checks. */
 export const accountsRoutes = new Hono<AppEnv>()
   .get('/', query(ListAccountsQuerySchema), async (c) =>
-    c.json(await listAccounts({ ctx: ctxOf(c), input: c.req.valid('query') }), 200),
+    c.json(await listAccounts({ ctx: readCtxOf(c), input: c.req.valid('query') }), 200),
   )
   .post('/', jsonBody(), idempotency, json(CreateAccountSchema), async (c) => {
     const account = await createAccount({ ctx: ctxOf(c), input: c.req.valid('json') });
@@ -38,7 +49,7 @@ export const accountsRoutes = new Hono<AppEnv>()
     return c.json(account, 201);
   })
   .get('/lookup', query(LookupQuerySchema), async (c) => {
-    const account = await lookupAccount({ ctx: ctxOf(c), input: c.req.valid('query') });
+    const account = await lookupAccount({ ctx: readCtxOf(c), input: c.req.valid('query') });
     c.header('ETag', etag(account.version));
     return c.json(account, 200);
   })
@@ -71,7 +82,7 @@ export const accountsRoutes = new Hono<AppEnv>()
     },
   )
   .get('/:id', async (c) => {
-    const account = await getAccount({ ctx: ctxOf(c), input: { id: c.req.param('id') } });
+    const account = await getAccount({ ctx: readCtxOf(c), input: { id: c.req.param('id') } });
     c.header('ETag', etag(account.version));
     return c.json(account, 200);
   })

@@ -44,7 +44,7 @@ export async function exportAccounts({
   const lines = [csvLine([...EXPORT_COLUMNS])];
   let after: Position | undefined;
   for (;;) {
-    const rows = await selectAccountPage(ctx, input, after, PAGE);
+    const rows = await selectAccountPage(ctx, ctx.actor.teamId, input, after, PAGE);
     for (const row of rows) {
       const a = toAccount(row, ctx.now);
       lines.push(

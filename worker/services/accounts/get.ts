@@ -1,16 +1,28 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Account } from '../../../shared/api/accounts';
+import { type ReadCtx, readForCaller } from '../../auth/read-batch';
 import { requireRole } from '../../auth/roles';
-import type { ServiceCtx } from '../../context';
-import { loadAccount, toAccount } from './record';
+import { accounts } from '../../db/schema';
+import { NotFoundError } from '../../errors';
+import { toAccount } from './record';
 
-/** GET /accounts/:id (viewer+). */
+/** GET /accounts/:id (viewer+); another team's id is 404 as well (no existence leak). */
 export async function getAccount({
-  ctx,
+  ctx: readCtx,
   input,
 }: {
-  ctx: ServiceCtx;
+  ctx: ReadCtx;
   input: { id: string };
 }): Promise<Account> {
+  const { ctx, rows } = await readForCaller(readCtx, (team) =>
+    readCtx.db
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.id, input.id), eq(accounts.teamId, team), isNull(accounts.deletedAt)))
+      .limit(1),
+  );
   requireRole(ctx, 'viewer');
-  return toAccount(await loadAccount(ctx, input.id), ctx.now);
+  const [row] = rows;
+  if (!row) throw new NotFoundError('Account');
+  return toAccount(row, ctx.now);
 }

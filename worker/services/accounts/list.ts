@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Account, ListAccountsQuery } from '../../../shared/api/accounts';
 import { localDate } from '../../../shared/dates/index';
+import { type ReadCtx, readForCaller } from '../../auth/read-batch';
 import { requireRole } from '../../auth/roles';
 import type { ServiceCtx } from '../../context';
 import { accounts } from '../../db/schema';
@@ -13,10 +14,13 @@ type Filter = Pick<ListAccountsQuery, 'provider' | 'status' | 'q' | 'overdue'>;
 const overdueSql = (now: string): SQL =>
   sql`(${accounts.status} = 'in_review' AND ${accounts.reviewLatest} IS NOT NULL AND ${accounts.reviewLatest} < ${localDate(now)})`;
 
-/** The WHERE of the list and the export: always the caller's team, never deleted rows. */
-export const accountFilter = (ctx: ServiceCtx, f: Filter): SQL => {
+/**
+ * The WHERE of the list and the export: always the caller's team (its id, or the subquery of a
+ * token checked in the same batch), never deleted rows.
+ */
+export const accountFilter = (team: string | SQL, now: string, f: Filter): SQL => {
   const conds: (SQL | undefined)[] = [
-    eq(accounts.teamId, ctx.actor.teamId),
+    eq(accounts.teamId, team),
     isNull(accounts.deletedAt),
     f.provider ? eq(accounts.provider, f.provider) : undefined,
     f.status ? eq(accounts.status, f.status) : undefined,
@@ -27,8 +31,8 @@ export const accountFilter = (ctx: ServiceCtx, f: Filter): SQL => {
       sql`(${accounts.label} LIKE ${pattern} ESCAPE '\\' OR ${accounts.externalId} LIKE ${pattern} ESCAPE '\\' OR ${accounts.notes} LIKE ${pattern} ESCAPE '\\')`,
     );
   }
-  if (f.overdue === true) conds.push(overdueSql(ctx.now));
-  if (f.overdue === false) conds.push(sql`NOT ${overdueSql(ctx.now)}`);
+  if (f.overdue === true) conds.push(overdueSql(now));
+  if (f.overdue === false) conds.push(sql`NOT ${overdueSql(now)}`);
   return and(...conds) as SQL;
 };
 
@@ -44,16 +48,18 @@ const isPosition = (v: unknown): v is Position =>
  * (updatedAt, id): a page costs the same at row 10 and row 100,000 (no OFFSET).
  */
 export async function listAccounts({
-  ctx,
+  ctx: readCtx,
   input,
 }: {
-  ctx: ServiceCtx;
+  ctx: ReadCtx;
   input: ListAccountsQuery;
 }): Promise<{ items: Account[]; nextCursor: string | null }> {
-  requireRole(ctx, 'viewer');
   const limit = input.limit ?? 50;
   const after = input.cursor ? decodeCursor(input.cursor, 'cursor', isPosition) : undefined;
-  const rows = await selectAccountPage(ctx, input, after, limit + 1);
+  const { ctx, rows } = await readForCaller(readCtx, (team) =>
+    selectAccountPage(readCtx, team, input, after, limit + 1),
+  );
+  requireRole(ctx, 'viewer');
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -68,7 +74,8 @@ export async function listAccounts({
  * the (updatedAt, id) keyset: the one query the list and the export page with.
  */
 export const selectAccountPage = (
-  ctx: ServiceCtx,
+  ctx: Pick<ServiceCtx, 'db' | 'now'>,
+  team: string | SQL,
   filter: Filter,
   after: Position | undefined,
   limit: number,
@@ -78,7 +85,7 @@ export const selectAccountPage = (
     .from(accounts)
     .where(
       and(
-        accountFilter(ctx, filter),
+        accountFilter(team, ctx.now, filter),
         after
           ? or(
               lt(accounts.updatedAt, after.u),
