@@ -68,7 +68,8 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/accounts',
-    summary: 'List accounts (most recently updated first), cursor-paginated',
+    summary:
+      "List accounts (most recently updated first; with overdue=true, most overdue first: by the review window's last day, then id), cursor-paginated",
     role: 'viewer',
     query: ListAccountsQuerySchema,
     response: { status: 200, schema: AccountPageSchema },

@@ -2,7 +2,7 @@ import type { ListAccountsQuery } from '../../../shared/api/accounts';
 import { requireRole } from '../../auth/roles';
 import type { ServiceCtx } from '../../context';
 import { csvLine } from '../../csv';
-import { type Position, selectAccountPage } from './list';
+import { type Position, positionOf, selectAccountPage } from './list';
 import { toAccount } from './record';
 
 export const EXPORT_COLUMNS = [
@@ -72,7 +72,7 @@ export async function exportAccounts({
     }
     const last = rows.at(-1);
     if (rows.length < PAGE || !last) break;
-    after = { u: last.updatedAt, i: last.id };
+    after = positionOf(input, last);
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
