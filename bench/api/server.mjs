@@ -109,7 +109,7 @@ async function serve({ script, config, persist }) {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { url, inspectorPort, stop, output: () => output };
+  return { url, inspectorPort, pid: child.pid, stop, output: () => output };
 }
 
 /**
@@ -122,7 +122,14 @@ export async function startApi({ log = console.log } = {}) {
   const work = mkdtempSync(path.join(tmpdir(), 'vg-bench-api-'));
   const persist = path.join(work, 'state');
   const bundleDir = path.join(work, 'bundle');
-  wrangler(['deploy', '--dry-run', '--outdir', bundleDir]);
+  // BENCH_UNMINIFIED=1 keeps the worker's function names readable in a CPU profile (tail.mjs).
+  wrangler([
+    'deploy',
+    '--dry-run',
+    '--outdir',
+    bundleDir,
+    ...(process.env.BENCH_UNMINIFIED ? ['--minify=false'] : []),
+  ]);
   wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist]);
   const execute = (text) => {
     const file = path.join(work, 'statement.sql');
@@ -167,6 +174,10 @@ export async function startApi({ log = console.log } = {}) {
     get inspectorPort() {
       return server.inspectorPort;
     },
+    /** wrangler's process id (workerd runs under it), for measuring the server's CPU. */
+    get pid() {
+      return server.pid;
+    },
     token,
     teamId,
     memberId,
@@ -210,6 +221,8 @@ export async function startProbe() {
   });
   return {
     url: server.url,
+    inspectorPort: server.inspectorPort,
+    pid: server.pid,
     async stop() {
       await server.stop();
       rmSync(work, { recursive: true, force: true });
