@@ -7,7 +7,7 @@ import { createStore, type Store } from '../ui/create-store';
 import { removeAllHosts } from '../ui/shadow-host';
 import type { ProviderAnchors, ShownStatus } from './anchors/types';
 import type { Feature, FeatureContext } from './feature';
-import { createMutationFilter, RECHECK_MS, structuralTexts } from './page-text';
+import { pageChanges, structuralTexts } from './page-text';
 import { recognise } from './recognize';
 import type { UiLoader } from './ui-loader';
 
@@ -254,10 +254,11 @@ export async function startManager(o: ManagerOptions): Promise<Manager> {
       .catch(() => undefined);
   };
 
-  // Late rendering and client-side routing both show up as DOM mutations. The observer skips
-  // records that touch nothing the overlay reads (a busy list elsewhere on the page) and only
-  // raises a flag; the page is read again once it has settled for a moment, and at most about
-  // once a second while relevant mutations keep coming (issue 6: churn).
+  // Late rendering and client-side routing both show up as DOM mutations. The page's changes
+  // are watched once for the manager and the field watch (page-text.ts), skipping records that
+  // touch nothing the overlay reads (a busy list elsewhere on the page); the page is read again
+  // once it has settled for a moment, and at most about once a second while relevant mutations
+  // keep coming (issue 6: churn).
   let timer: number | undefined;
   let recent: number[] = [];
   const schedule = (): void => {
@@ -272,20 +273,7 @@ export async function startManager(o: ManagerOptions): Promise<Manager> {
       evaluate();
     }, delay);
   };
-  const filter = createMutationFilter();
-  let recheck: number | undefined;
-  const observer = new MutationObserver((records) => {
-    if (timer !== undefined) return;
-    const verdict = filter.judge(records);
-    if (verdict === 'relevant') schedule();
-    else if (verdict === 'unsure' && recheck === undefined) {
-      recheck = win.setTimeout(() => {
-        recheck = undefined;
-        if (filter.recheck()) schedule();
-      }, RECHECK_MS);
-    }
-  });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  pageChanges(win, doc).listen({ changed: schedule, pending: () => timer !== undefined }, o.signal);
   // A new address is always read soon, whatever the mutations did.
   const navigated = (): void => {
     if (timer !== undefined) win.clearTimeout(timer);
@@ -305,10 +293,8 @@ export async function startManager(o: ManagerOptions): Promise<Manager> {
   o.signal.addEventListener(
     'abort',
     () => {
-      observer.disconnect();
       unwatchLocale();
       if (timer !== undefined) win.clearTimeout(timer);
-      if (recheck !== undefined) win.clearTimeout(recheck);
       teardown();
     },
     { once: true },

@@ -163,12 +163,14 @@ export const RELEVANT = [
 ].join(',');
 
 /** Words of the labelled rows the anchors read (account and status rows). */
-const LABELLED_WORDS = /account|uin|status|账号|状态/i;
+const LABELLED_WORDS = /\b(?:account|uin|status)|账号|状态/i;
 
-/** A list re-rendered many times a second is looked at in full at most this often. */
-export const QUIET_MS = 1000;
 /** Targets skipped unseen are looked at again this soon (what they gained meanwhile). */
 export const RECHECK_MS = 250;
+/** A busy target whose shape did not change is still looked at in full after this long... */
+export const FULL_LOOK_MS = 1000;
+/** ...a wait that doubles up to this while it keeps holding nothing relevant. */
+export const FULL_LOOK_MAX_MS = 4000;
 
 /** An observer's view of mutation records: which may matter, remembering busy quiet targets. */
 export interface MutationFilter {
@@ -178,50 +180,230 @@ export interface MutationFilter {
   recheck(): boolean;
 }
 
+/** What the filter remembers of a container found to hold nothing relevant. */
+interface Quiet {
+  /** Its shape when last looked at in full (see `shapeOf`). */
+  shape: string;
+  /** When it is next looked at in full even if its shape has not changed. */
+  due: number;
+  /** The wait before that look, doubled after every look that finds nothing. */
+  wait: number;
+  /** The relevant change seen last before that look (see `epoch` below). */
+  epoch: number;
+}
+
 /**
- * Judges mutation records cheaply (issue 6: churn). A target found to hold nothing relevant is
- * not looked at again for QUIET_MS; what such a target gains meanwhile is caught by `recheck`
- * (one query per target), so a field rendered into a busy container is still found.
+ * Judges mutation records cheaply (issue 6: churn). A container found to hold nothing relevant
+ * is "quiet": its records are not judged one by one; what it gains is looked at together, at
+ * most every RECHECK_MS. That look first compares the container's shape (how many elements and
+ * form controls it holds, counted natively) with the shape it had when last looked at in full:
+ * a list re-rendered with the same rows has the same shape and gained nothing new. A different
+ * shape (a field rendered into it, a row more) is looked at in full at once; the same shape is
+ * still looked at in full every FULL_LOOK_MS, a wait that doubles while the container keeps
+ * holding nothing, up to FULL_LOOK_MAX_MS, and is cut short by any relevant change elsewhere
+ * (a new step or route can bring the container something new). So a field rendered into a
+ * busy container is found within RECHECK_MS, and a status or step element swapped in for a row
+ * of the same shape within FULL_LOOK_MAX_MS.
  */
 export function createMutationFilter(selector: string = RELEVANT): MutationFilter {
-  const quiet = new WeakMap<Node, number>();
+  const quiet = new WeakMap<Node, Quiet>();
   let skipped = new Set<Node>();
+  // Counts relevant changes: a quiet container last looked at before the latest one is looked
+  // at in full again.
+  let epoch = 0;
+  const relevant = (target: Node): void => {
+    quiet.delete(target);
+    epoch++;
+  };
+  const holdsRelevant = (root: Element | DocumentFragment): boolean =>
+    root.querySelector(selector) !== null || labelledText(root);
   return {
     judge(records) {
-      const at = Date.now();
       let verdict: 'relevant' | 'unsure' | 'no' = 'no';
       for (const record of records) {
-        const judged = quiet.get(record.target);
-        if (judged !== undefined && at - judged < QUIET_MS) {
+        const target = record.target;
+        // Already waiting for its look: nothing more to note (the busy page's usual record).
+        if (skipped.has(target)) continue;
+        if (quiet.has(target)) {
+          // Only what it gains can matter: what it loses was found irrelevant (or was gained
+          // and lost between two looks, which leaves the page as it was).
           if (record.type === 'childList' && record.addedNodes.length > 0) {
-            skipped.add(record.target);
+            skipped.add(target);
             verdict = 'unsure';
           }
           continue;
         }
         if (isRelevantMutation(record, selector)) {
-          quiet.delete(record.target);
+          relevant(target);
           return 'relevant';
         }
-        quiet.set(record.target, at);
+        // Containers only: a text node's record is judged by its parent, cheaply, every time.
+        const root = asRoot(target);
+        if (!root || record.type !== 'childList') continue;
+        // The container becomes quiet with the shape it has now, so what it holds now must have
+        // been looked at: records are delivered after the fact, a later record of this batch
+        // may have added something relevant. isRelevantMutation queried it when nodes were
+        // added; its text is looked at here.
+        const holds = record.addedNodes.length > 0 ? labelledText(root) : holdsRelevant(root);
+        if (holds) {
+          relevant(target);
+          return 'relevant';
+        }
+        quiet.set(target, {
+          shape: shapeOf(root),
+          due: Date.now() + FULL_LOOK_MS,
+          wait: FULL_LOOK_MS,
+          epoch,
+        });
       }
       return verdict;
     },
     recheck() {
       const targets = skipped;
       skipped = new Set();
+      const at = Date.now();
       for (const target of targets) {
-        if (!target.isConnected) continue;
-        const root =
-          target.nodeType === 1 || target.nodeType === 11 ? (target as ParentNode) : null;
-        if (root?.querySelector(selector)) {
-          quiet.delete(target);
+        const q = quiet.get(target);
+        const root = asRoot(target);
+        if (!q || !root || !target.isConnected) continue;
+        const shape = shapeOf(root);
+        if (shape === q.shape && at < q.due && q.epoch === epoch) continue;
+        if (holdsRelevant(root)) {
+          relevant(target);
           return true;
         }
+        const wait = q.epoch === epoch ? Math.min(q.wait * 2, FULL_LOOK_MAX_MS) : FULL_LOOK_MS;
+        quiet.set(target, { shape, due: at + wait, wait, epoch });
       }
       return false;
     },
   };
+}
+
+/** Whether a container's text names an account or status row (plain spans the anchors read). */
+const labelledText = (root: Node): boolean => LABELLED_WORDS.test(root.textContent ?? '');
+
+/** A record's target as a container of elements (an element or a shadow root), else null. */
+const asRoot = (node: Node): (Element | DocumentFragment) | null =>
+  node.nodeType === 1 || node.nodeType === 11 ? (node as Element | DocumentFragment) : null;
+
+/**
+ * How many elements and form controls a container holds: a few native counts, far cheaper than
+ * matching the RELEVANT selector against every element of a long list (live collections are
+ * counted without creating a wrapper per element).
+ */
+function shapeOf(root: Element | DocumentFragment): string {
+  if (root.nodeType === 1) {
+    const el = root as Element;
+    const count = (tag: string): number => el.getElementsByTagName(tag).length;
+    return `${count('*')}/${count('input') + count('select') + count('textarea')}`;
+  }
+  // A shadow root has no getElementsByTagName.
+  const count = (sel: string): number => root.querySelectorAll(sel).length;
+  return `${count('*')}/${count('input, select, textarea')}`;
+}
+
+/** The records of the page that matter, to whoever reads the page (see `pageChanges`). */
+export interface PageChangeListener {
+  /** Something the overlay reads may have changed: read the page again (batched as it likes). */
+  changed(): void;
+  /** True while the listener has a read scheduled anyway: records are then not judged for it. */
+  pending(): boolean;
+}
+
+export interface PageChanges {
+  /** Calls `listener` while `signal` lives. */
+  listen(listener: PageChangeListener, signal: AbortSignal): void;
+  /** Also watches inside one of the page's open shadow roots (once is enough). */
+  observe(root: Node): void;
+}
+
+/** Attributes whose change can rename, relabel or hide a field. */
+export const WATCHED_ATTRIBUTES = [
+  'for',
+  'id',
+  'aria-label',
+  'aria-labelledby',
+  'placeholder',
+  'hidden',
+];
+
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: WATCHED_ATTRIBUTES,
+};
+
+const hubs = new WeakMap<Document, PageChanges>();
+
+/**
+ * The page's DOM changes, watched once for everyone (issue 6: churn): the manager and the field
+ * watch share one MutationObserver and one mutation filter, so a busy page's records are
+ * delivered and judged once, not once per reader. The observer runs while someone listens.
+ */
+export function pageChanges(win: Window, doc: Document): PageChanges {
+  const existing = hubs.get(doc);
+  if (existing) return existing;
+  const listeners = new Set<PageChangeListener>();
+  let filter = createMutationFilter();
+  let observer: MutationObserver | null = null;
+  let observed = new WeakSet<Node>();
+  let recheck: number | undefined;
+
+  const notify = (): void => {
+    for (const listener of [...listeners]) listener.changed();
+  };
+  const onRecords = (records: MutationRecord[]): void => {
+    // Everyone is about to read the page anyway.
+    let waiting = true;
+    for (const listener of listeners) waiting &&= listener.pending();
+    if (waiting) return;
+    const verdict = filter.judge(records);
+    if (verdict === 'relevant') notify();
+    else if (verdict === 'unsure' && recheck === undefined) {
+      recheck = win.setTimeout(() => {
+        recheck = undefined;
+        if (filter.recheck()) notify();
+      }, RECHECK_MS);
+    }
+  };
+  const stop = (): void => {
+    observer?.disconnect();
+    observer = null;
+    observed = new WeakSet();
+    filter = createMutationFilter();
+    if (recheck !== undefined) win.clearTimeout(recheck);
+    recheck = undefined;
+  };
+
+  const hub: PageChanges = {
+    listen(listener, signal) {
+      if (signal.aborted) return;
+      listeners.add(listener);
+      if (!observer) {
+        observer = new MutationObserver(onRecords);
+        observer.observe(doc.documentElement, OBSERVE);
+        observed.add(doc.documentElement);
+      }
+      signal.addEventListener(
+        'abort',
+        () => {
+          listeners.delete(listener);
+          if (listeners.size === 0) stop();
+        },
+        { once: true },
+      );
+    },
+    observe(root) {
+      if (!observer || observed.has(root)) return;
+      observed.add(root);
+      observer.observe(root, OBSERVE);
+    },
+  };
+  hubs.set(doc, hub);
+  return hub;
 }
 
 /** Added or removed nodes looked at one by one per record; a long list is judged by its first few. */

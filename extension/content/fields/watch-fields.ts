@@ -1,7 +1,7 @@
 import type { FeatureContext } from '../feature';
-import { createMutationFilter, RECHECK_MS } from '../page-text';
+import { pageChanges } from '../page-text';
 import { type FoundField, findFields, searchRoots } from './find-field';
-import { labelMatches } from './label-text';
+import { normalizeLabel } from './label-text';
 import { type PlacedAnchor, pageFieldAnchors } from './page-anchors';
 
 /** Mutations are batched: one scan at most this often, however busy the page is. */
@@ -19,21 +19,31 @@ export interface WatchFieldsOptions {
   reportDrift?: boolean;
 }
 
-const WATCHED_ATTRIBUTES = ['for', 'id', 'aria-label', 'aria-labelledby', 'placeholder', 'hidden'];
-
-/** Page text that marks a step (its `signal`): a heading, label or step marker with that text. */
-function pageShowsSignal(ctx: FeatureContext, placed: PlacedAnchor): boolean {
-  const signal = placed.step.signal;
-  if (!signal) return false;
-  const texts = [...signal.en, ...signal.zh];
-  for (const root of searchRoots(ctx.document)) {
+/**
+ * The page's short texts that can mark a step: headings, labels and step markers (not
+ * containers), normalised as labels are. Read once per drift check, not once per anchor: a page
+ * with a long list elsewhere has hundreds of them (issue 6: churn).
+ */
+function markerTexts(doc: Document): Set<string> {
+  const texts = new Set<string>();
+  for (const root of searchRoots(doc)) {
     for (const el of root.querySelectorAll('h1, h2, h3, h4, h5, h6, li, span, div, p, label')) {
       if (el.childElementCount > 3) continue; // a container, not a heading or marker
       const text = el.textContent ?? '';
-      if (text.length <= 80 && labelMatches(text, texts)) return true;
+      if (text.length <= 80) texts.add(normalizeLabel(text));
     }
   }
-  return false;
+  return texts;
+}
+
+/** Whether the page shows the step's `signal` text (as `labelMatches` compares labels). */
+function pageShowsSignal(texts: () => Set<string>, placed: PlacedAnchor): boolean {
+  const signal = placed.step.signal;
+  if (!signal) return false;
+  return [...signal.en, ...signal.zh].some((s) => {
+    const wanted = normalizeLabel(s);
+    return wanted.length > 0 && texts().has(wanted);
+  });
 }
 
 const FORM_CONTROLS =
@@ -51,8 +61,13 @@ export function missingAnchors(
   found: ReadonlyMap<string, FoundField>,
 ): PlacedAnchor[] {
   const stepsWithHits = new Set(anchors.filter((a) => found.has(a.anchor.id)).map((a) => a.step));
+  let read: Set<string> | null = null;
+  const texts = (): Set<string> => {
+    read ??= markerTexts(ctx.document);
+    return read;
+  };
   const missing = anchors.filter(
-    (a) => !found.has(a.anchor.id) && (stepsWithHits.has(a.step) || pageShowsSignal(ctx, a)),
+    (a) => !found.has(a.anchor.id) && (stepsWithHits.has(a.step) || pageShowsSignal(texts, a)),
   );
   if (found.size > 0 || missing.length > 0) return missing;
   const controls = searchRoots(ctx.document).flatMap((root) => [
@@ -75,17 +90,12 @@ export function watchFields(ctx: FeatureContext, options: WatchFieldsOptions): v
   const anchors = options.anchors.map((a) => a.anchor);
   let current = new Map<string, FoundField>();
   let timer: number | undefined;
-  const observed = new WeakSet<Node>();
+  const changes = pageChanges(win, doc);
 
   const scan = (): void => {
     timer = undefined;
     if (signal.aborted) return;
-    for (const root of searchRoots(doc)) {
-      if (root !== doc && !observed.has(root)) {
-        observed.add(root);
-        observer.observe(root, observeOptions);
-      }
-    }
+    for (const root of searchRoots(doc)) if (root !== doc) changes.observe(root);
     const next = findFields(doc, anchors);
     const changed =
       next.size !== current.size ||
@@ -106,32 +116,12 @@ export function watchFields(ctx: FeatureContext, options: WatchFieldsOptions): v
     }, delay);
   };
 
-  const observeOptions: MutationObserverInit = {
-    childList: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: WATCHED_ATTRIBUTES,
-  };
-  // Records that add, remove or rename no form control, label or heading (a busy list
-  // elsewhere on the page) are skipped (issue 6: churn).
-  const filter = createMutationFilter();
-  let recheck: number | undefined;
-  const observer = new MutationObserver((records) => {
-    if (timer !== undefined) return;
-    const verdict = filter.judge(records);
-    if (verdict === 'relevant') schedule();
-    else if (verdict === 'unsure' && recheck === undefined) {
-      recheck = win.setTimeout(() => {
-        recheck = undefined;
-        if (filter.recheck()) schedule();
-      }, RECHECK_MS);
-    }
-  });
-  observer.observe(doc.documentElement, observeOptions);
+  // The page's changes are watched once for every reader (page-text.ts): records that add,
+  // remove or rename no form control, label or heading (a busy list elsewhere on the page) are
+  // skipped (issue 6: churn).
+  changes.listen({ changed: schedule, pending: () => timer !== undefined }, signal);
   signal.addEventListener('abort', () => {
-    observer.disconnect();
     if (timer !== undefined) win.clearTimeout(timer);
-    if (recheck !== undefined) win.clearTimeout(recheck);
   });
 
   scan();
