@@ -54,7 +54,8 @@ export const d1Session = createMiddleware<AppEnv>(async (c, next) => {
 /**
  * GET routes whose verb checks the token in the same D1 batch as its data read
  * (`readForCaller` in worker/auth/read-batch.ts): the list, the lookup and one account. Only a
- * saving: any other path is authenticated here first, which is always correct.
+ * saving: any other path is authenticated here first, which is always correct. A GET route
+ * added under /accounts/<segment> matches too and must build its context with `readCtxOf`.
  */
 const TOKEN_CHECKED_IN_READ = /^\/api\/v1\/accounts(?:\/(?!export$)[^/]+)?$/;
 
