@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { CONSOLE_SCRIPTS } from './extension/content/console-scripts';
 
 /** Where a team API may be: any https origin, or plain http on this machine only. */
 const API_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
@@ -16,8 +17,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Page access comes from the content scripts' `matches`, which are exactly the consoles the
-    // playbooks name (one content script per provider console, extension/entrypoints/*.content):
-    // no host permissions.
+    // playbooks name (one content script per provider console, added by the hook below from
+    // extension/content/console-scripts.ts): no host permissions.
     permissions: ['storage', 'alarms', 'notifications'],
     // Team sync (extension/background): `alarms` for the periodic outbox/sync/notification
     // tick, `notifications` for overdue reviews and ended locks. The team API's origin is asked
@@ -32,18 +33,38 @@ export default defineConfig({
       if (manifest.manifest_version === 2) {
         manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...API_ORIGINS];
       }
-      // The overlay's on-demand chunk (extension/entrypoints/overlay-ui.ts) is imported by the
-      // content scripts, so it must be web-accessible: only to the provider consoles they run
-      // on (MV2 has no per-origin list).
-      const consoles = [
-        ...new Set((manifest.content_scripts ?? []).flatMap((s) => s.matches ?? [])),
+      // Each provider's console gets its loader at document_start (extension/content/
+      // console-scripts.ts; why a loader, and why not a WXT content-script entrypoint:
+      // extension/content/module-loader.ts).
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        ...CONSOLE_SCRIPTS.map((s) => ({
+          matches: s.matches,
+          js: [s.loader],
+          run_at: 'document_start' as const,
+        })),
       ];
+      // What the loaders import must be web-accessible, and only to the consoles that import
+      // it: each provider's module, and the overlay's on-demand UI chunk (overlay-ui.js, which
+      // the module imports on first need). Chrome MV3: `use_dynamic_url`, so a page cannot
+      // probe for the extension at a fixed chrome-extension://<id>/ URL (runtime.getURL
+      // returns the session's dynamic URL, which redirects once to the file). Firefox MV2 has
+      // neither per-origin lists nor dynamic URLs.
+      const consoles = [...new Set(CONSOLE_SCRIPTS.flatMap((s) => s.matches))];
       const chunk = 'overlay-ui.js';
       const listed: unknown[] = manifest.web_accessible_resources ?? [];
       manifest.web_accessible_resources = (
         manifest.manifest_version === 2
-          ? [...listed, chunk]
-          : [...listed, { resources: [chunk], matches: consoles }]
+          ? [...listed, ...CONSOLE_SCRIPTS.map((s) => s.module), chunk]
+          : [
+              ...listed,
+              ...CONSOLE_SCRIPTS.map((s) => ({
+                resources: [s.module],
+                matches: s.matches,
+                use_dynamic_url: true,
+              })),
+              { resources: [chunk], matches: consoles, use_dynamic_url: true },
+            ]
       ) as typeof manifest.web_accessible_resources;
     },
   },

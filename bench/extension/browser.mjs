@@ -28,10 +28,27 @@ const withChurn = (html) => html.replace(/<\/body>/i, `${CHURN}\n</body>`);
 /**
  * Runs in the page's main world before its scripts, in both browsers alike: records long tasks
  * and the first animation frame after the overlay's host element appears (the frame that
- * paints it; the overlay's own `veriguide:painted` mark is set when Preact has rendered).
+ * paints it; the overlay's own `veriguide:painted` mark is set when Preact has rendered), and
+ * offers `settled(withExtension)`, a promise for "the page has loaded (and the overlay has
+ * painted)". The bench waits on that promise through CDP rather than with Playwright's
+ * waitForFunction, whose injected script (~15 ms to evaluate) would otherwise run on the page's
+ * main thread right after `load`, in the middle of the extension's start.
  */
 function pageProbe() {
   const probe = { longTasks: [], overlayFrame: null };
+  probe.settled = (withExtension) =>
+    new Promise((resolve) => {
+      const check = () => {
+        const loaded = (performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0) > 0;
+        const painted =
+          !withExtension ||
+          (performance.getEntriesByName('veriguide:painted').length > 0 &&
+            probe.overlayFrame !== null);
+        if (loaded && painted) resolve(true);
+        else setTimeout(check, 20);
+      };
+      check();
+    });
   Object.defineProperty(window, '__vgBench', { value: probe });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
@@ -46,6 +63,24 @@ function pageProbe() {
     });
   });
   watcher.observe(document, { childList: true, subtree: true });
+}
+
+/** Evaluates `expression` in the page's main world through CDP, awaiting a promise result. */
+async function evaluate(cdp, expression, timeoutMs = 15_000) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out: ${expression}`)), timeoutMs);
+  });
+  try {
+    const { result, exceptionDetails } = await Promise.race([
+      cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }),
+      timeout,
+    ]);
+    if (exceptionDetails) throw new Error(`${expression}: ${exceptionDetails.text}`);
+    return result.value;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function serve(context, pages, transform = (html) => html) {
@@ -63,36 +98,107 @@ async function serve(context, pages, transform = (html) => html) {
   await context.addInitScript(pageProbe);
 }
 
+/**
+ * What a load measures, read in the page's main world (the marks the extension sets in its
+ * isolated world are on the same performance timeline).
+ */
+const READ_LOAD = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+  return {
+    responseEnd: nav?.responseEnd ?? null,
+    domContentLoaded: nav?.domContentLoadedEventStart ?? null,
+    loadStart: nav?.loadEventStart ?? null,
+    loadEnd: nav?.loadEventEnd ?? null,
+    dclToLoad: nav ? nav.loadEventEnd - nav.domContentLoadedEventStart : null,
+    responseToLoad: nav ? nav.loadEventEnd - nav.responseEnd : null,
+    // The loader's start (document_start), its import of the provider's module (after the
+    // page's load), the module's start, and the overlay's first render.
+    start: mark('veriguide:start'),
+    importStart: mark('veriguide:import'),
+    moduleStart: mark('veriguide:module-start'),
+    painted: mark('veriguide:painted'),
+    overlayFrame: window.__vgBench?.overlayFrame ?? null,
+    longTasks: window.__vgBench?.longTasks ?? [],
+  };
+})()`;
+
 /** One page load; with the extension, waits for its paint mark too. */
 async function loadOnce(context, url, withExtension) {
   const page = await context.newPage();
   try {
+    const cdp = await context.newCDPSession(page);
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(
-      (ext) =>
-        (performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0) > 0 &&
-        (!ext ||
-          (performance.getEntriesByName('veriguide:painted').length > 0 &&
-            window.__vgBench?.overlayFrame !== null)),
-      withExtension,
-      { timeout: 15_000 },
-    );
-    return await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0];
-      const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
-      return {
-        domContentLoaded: nav?.domContentLoadedEventStart ?? null,
-        loadEnd: nav?.loadEventEnd ?? null,
-        dclToLoad: nav ? nav.loadEventEnd - nav.domContentLoadedEventStart : null,
-        start: mark('veriguide:start'),
-        painted: mark('veriguide:painted'),
-        overlayFrame: window.__vgBench?.overlayFrame ?? null,
-        longTasks: window.__vgBench?.longTasks ?? [],
-      };
-    });
+    await evaluate(cdp, `window.__vgBench.settled(${withExtension})`);
+    const result = await evaluate(cdp, READ_LOAD);
+    await cdp.detach();
+    return result;
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Main-thread time in the extension's scripts before and after the page's `load` event, from
+ * `n` traced loads: the trace's script events (evaluation, function calls, and what runs
+ * inside them: style, layout, DOM work) whose script is one of the extension's, overlaps
+ * merged. Time before `load` is what can delay the page's load on a CPU-bound machine; unlike
+ * the load times it barely depends on what else the machine is doing.
+ */
+async function traceLoads(context, url, n) {
+  const before = [];
+  const after = [];
+  for (let i = 0; i < n; i += 1) {
+    const page = await context.newPage();
+    try {
+      const cdp = await context.newCDPSession(page);
+      const events = [];
+      cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.start', {
+        traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'v8.execute', 'loading'] },
+        transferMode: 'ReportEvents',
+      });
+      await page.goto(url, { waitUntil: 'load' });
+      await evaluate(cdp, 'window.__vgBench.settled(true)');
+      await cdp.send('Tracing.end');
+      await complete;
+      await cdp.detach();
+      const split = extensionMainThread(events);
+      if (split) {
+        before.push(split.beforeLoad);
+        after.push(split.afterLoad);
+      }
+    } finally {
+      await page.close();
+    }
+  }
+  return { beforeLoad: summary(before), afterLoad: summary(after) };
+}
+
+/** See traceLoads: ms of the extension's script events on the page's main thread. */
+export function extensionMainThread(events) {
+  const load = events.find((e) => e.name === 'MarkLoad');
+  if (!load) return null;
+  const isExtension = (e) =>
+    String(e.args?.data?.url ?? e.args?.fileName ?? '').startsWith('chrome-extension://');
+  const spans = events
+    .filter((e) => e.ph === 'X' && e.pid === load.pid && e.tid === load.tid && isExtension(e))
+    .map((e) => [e.ts, e.ts + (e.dur ?? 0)])
+    .sort((a, b) => a[0] - b[0]);
+  const merged = [];
+  for (const [from, to] of spans) {
+    const last = merged.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  let beforeLoad = 0;
+  let afterLoad = 0;
+  for (const [from, to] of merged) {
+    beforeLoad += Math.max(0, Math.min(to, load.ts) - from);
+    afterLoad += Math.max(0, to - Math.max(from, load.ts));
+  }
+  return { beforeLoad: beforeLoad / 1000, afterLoad: afterLoad / 1000 };
 }
 
 /**
@@ -111,7 +217,7 @@ async function profileLoads(context, url, extensionDir, n) {
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
       await page.goto(url, { waitUntil: 'load' });
-      await page.waitForFunction(() => window.__vgBench?.overlayFrame !== null);
+      await evaluate(cdp, 'window.__vgBench.settled(true)');
       const { profile } = await cdp.send('Profiler.stop');
       await cdp.detach();
       const ext = extensionTime(profile, extensionDir);
@@ -135,6 +241,9 @@ async function profileLoads(context, url, extensionDir, n) {
   };
 }
 
+/** `to - from` in ms, or NaN (left out of the summaries) when either mark is missing. */
+const gap = (from, to) => (from === null || to === null ? Number.NaN : to - from);
+
 /**
  * Loads every page `loads` times in each browser, alternating with and without the extension so
  * both see the same machine load. Returns per-page summaries in milliseconds.
@@ -156,8 +265,10 @@ export async function measureLoads({ extensionDir, loads = 30, warmup = 3, log =
           runs.without.push(b);
         }
       }
-      // A long task is the extension's when it overlaps the content script's run (script start
-      // to the overlay's painted frame) and the same page without the extension has none.
+      // A long task counts against the extension when it overlaps the content script's run, from
+      // the loader's start (document_start, so this window holds the page's own load too: the
+      // without-extension count says whether the page has long tasks of its own) to the
+      // overlay's painted frame.
       const extLongTasks = runs.with.flatMap((r) =>
         r.longTasks.filter(
           (t) =>
@@ -170,11 +281,19 @@ export async function measureLoads({ extensionDir, loads = 30, warmup = 3, log =
         page: p.name,
         url: p.url,
         loads,
-        startToPaintedMark: summary(runs.with.map((r) => r.painted - r.start)),
-        startToOverlayFrame: summary(runs.with.map((r) => r.overlayFrame - r.start)),
-        scriptStartAfterDomContentLoaded: summary(
-          runs.with.map((r) => r.start - r.domContentLoaded),
-        ),
+        // The loader is injected at document_start and waits for the page's load, so from the
+        // injection the time includes the page's own parsing and load.
+        startToPaintedMark: summary(runs.with.map((r) => gap(r.start, r.painted))),
+        // From the page's load event, and from the loader's import of the provider's module
+        // (a task after `load`): what the user waits for once the page is there.
+        loadToPaintedMark: summary(runs.with.map((r) => gap(r.loadEnd, r.painted))),
+        importToPaintedMark: summary(runs.with.map((r) => gap(r.importStart, r.painted))),
+        importToOverlayFrame: summary(runs.with.map((r) => gap(r.importStart, r.overlayFrame))),
+        // The import (fetch, the dynamic URL's redirect, parse, evaluation), then the module.
+        importToModuleStart: summary(runs.with.map((r) => gap(r.importStart, r.moduleStart))),
+        moduleStartToPaintedMark: summary(runs.with.map((r) => gap(r.moduleStart, r.painted))),
+        // Negative would mean the module started before the page's load event ended.
+        moduleStartAfterLoadEnd: summary(runs.with.map((r) => gap(r.loadEnd, r.moduleStart))),
         dclToLoad: {
           with: summary(runs.with.map((r) => r.dclToLoad)),
           without: summary(runs.without.map((r) => r.dclToLoad)),
@@ -182,6 +301,13 @@ export async function measureLoads({ extensionDir, loads = 30, warmup = 3, log =
         navigationToLoad: {
           with: summary(runs.with.map((r) => r.loadEnd)),
           without: summary(runs.without.map((r) => r.loadEnd)),
+        },
+        // The page's own load work (parse, DOMContentLoaded, load), without the time the
+        // fixture's answer takes through Playwright's routing (the same with and without the
+        // extension, but it swings on a busy machine).
+        responseToLoad: {
+          with: summary(runs.with.map((r) => r.responseToLoad)),
+          without: summary(runs.without.map((r) => r.responseToLoad)),
         },
         longTasks: {
           withExtension: runs.with.reduce((n, r) => n + r.longTasks.length, 0),
@@ -191,14 +317,23 @@ export async function measureLoads({ extensionDir, loads = 30, warmup = 3, log =
         },
       };
       entry.extensionCpuPerLoad = await profileLoads(withExt.context, p.url, extensionDir, 5);
+      entry.extensionMainThread = await traceLoads(withExt.context, p.url, 5);
       const slow = (w, wo) => (wo > 0 ? round(((w - wo) / wo) * 100, 1) : null);
       entry.loadSlowdownPercent = slow(
         entry.navigationToLoad.with.median,
         entry.navigationToLoad.without.median,
       );
+      entry.responseToLoadSlowdownPercent = slow(
+        entry.responseToLoad.with.median,
+        entry.responseToLoad.without.median,
+      );
       log(
-        `  ${p.name}: script start -> painted mark median ${entry.startToPaintedMark.median} ms, p95 ${entry.startToPaintedMark.p95} ms; ` +
-          `overlay frame median ${entry.startToOverlayFrame.median} ms; load ${entry.navigationToLoad.with.median} vs ${entry.navigationToLoad.without.median} ms`,
+        `  ${p.name}: load -> painted mark median ${entry.loadToPaintedMark.median} ms, p95 ${entry.loadToPaintedMark.p95} ms; ` +
+          `import -> painted p95 ${entry.importToPaintedMark.p95} ms; module start -> painted p95 ${entry.moduleStartToPaintedMark.p95} ms; ` +
+          `injection -> painted median ${entry.startToPaintedMark.median} ms; ` +
+          `load ${entry.navigationToLoad.with.median} vs ${entry.navigationToLoad.without.median} ms (${entry.loadSlowdownPercent}%), ` +
+          `response -> load ${entry.responseToLoad.with.median} vs ${entry.responseToLoad.without.median} ms (${entry.responseToLoadSlowdownPercent}%); ` +
+          `extension main thread before load ${entry.extensionMainThread.beforeLoad.median} ms, after ${entry.extensionMainThread.afterLoad.median} ms`,
       );
       results.push(entry);
     }

@@ -6,10 +6,18 @@ export function stripSourceMapComment(text: string): string;
 export function matchesPattern(pattern: string, url: string): boolean;
 export interface InjectedPage {
   pattern: string;
+  /** Every script that runs on each page load: the injected loader, then what it imports. */
   js: string[];
+  /** The content script the browser injects (the loader). */
+  injected: string[];
+  /** Web-accessible scripts the loader imports on every page load (the provider's module). */
+  importedAtLoad: string[];
   css: string[];
+  /** Minified bytes and gzipped bytes (each file on its own) of `js`. */
   jsBytes: number;
   jsGzip: number;
+  injectedBytes: number;
+  injectedGzip: number;
   cssBytes: number;
   cssGzip: number;
   /** Web-accessible scripts the page may load later (not injected at load). */

@@ -38,43 +38,59 @@ export function matchesPattern(pattern, url) {
 }
 
 /**
- * One entry per match pattern of the built manifest (one per provider console): the script and
- * style files the browser injects there, with their minified and gzipped sizes.
+ * One entry per match pattern of the built manifest (one per provider console): the scripts
+ * that run there on every page load, with their minified and gzipped sizes. That is the
+ * content script the browser injects (a small loader) plus the module it imports at once from
+ * a web-accessible file (a path the loader names, e.g. `/commsease-console.js`): the honest
+ * "script injected into a provider page". Scripts web-accessible to the page that the loader
+ * does not name (the overlay's UI chunk, imported on first need) are listed apart as loadable
+ * later. Every built script here is self-contained (WXT builds content and unlisted scripts as
+ * single classic scripts), so there are no shared chunks to follow.
  */
 export function injectedPerProviderPage(extensionDir) {
   const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'));
   const scripts = manifest.content_scripts ?? [];
   const patterns = [...new Set(scripts.flatMap((s) => s.matches ?? []))].sort();
+  const read = (f) => stripSourceMapComment(readFileSync(path.join(extensionDir, f), 'utf8'));
+  const gzipEach = (files) => files.reduce((n, f) => n + gzipSize(read(f)), 0);
+  const bytesEach = (files) => files.reduce((n, f) => n + Buffer.byteLength(read(f)), 0);
   return patterns.map((pattern) => {
     // A page URL under the pattern, to find every content script entry that also applies.
     const url = pattern.replace('*://', 'https://').replace('/*', '/').replace('://*.', '://x.');
     const entries = scripts.filter((s) => (s.matches ?? []).some((p) => matchesPattern(p, url)));
-    const js = [...new Set(entries.flatMap((s) => s.js ?? []))];
+    const injected = [...new Set(entries.flatMap((s) => s.js ?? []))];
     const css = [...new Set(entries.flatMap((s) => s.css ?? []))];
-    const read = (f) => stripSourceMapComment(readFileSync(path.join(extensionDir, f), 'utf8'));
-    const jsText = js.map(read).join('\n');
     const cssText = css.map(read).join('\n');
-    // Scripts the page may load later (web-accessible to it, e.g. a panel imported on demand):
-    // not part of what every page load pays, but part of what the extension can add.
-    const later = [
+    // Scripts web-accessible to this page (MV3: per-origin lists; MV2: one plain list).
+    const accessible = [
       ...new Set(
         (manifest.web_accessible_resources ?? [])
-          .filter((w) => (w.matches ?? []).some((p) => matchesPattern(p, url)))
-          .flatMap((w) => w.resources ?? [])
+          .filter(
+            (w) => typeof w === 'string' || (w.matches ?? []).some((p) => matchesPattern(p, url)),
+          )
+          .flatMap((w) => (typeof w === 'string' ? [w] : (w.resources ?? [])))
           .filter((f) => /\.m?js$/.test(f) && existsSync(path.join(extensionDir, f))),
       ),
-    ].filter((f) => !js.includes(f));
-    const laterText = later.map(read).join('\n');
+    ].filter((f) => !injected.includes(f));
+    const injectedText = injected.map(read).join('\n');
+    const importedAtLoad = accessible.filter((f) => injectedText.includes(`/${f}`));
+    const later = accessible.filter((f) => !importedAtLoad.includes(f));
+    const js = [...injected, ...importedAtLoad];
     return {
       pattern,
       js,
+      injected,
+      importedAtLoad,
       css,
-      jsBytes: Buffer.byteLength(jsText),
-      jsGzip: gzipSize(jsText),
+      // Each file is fetched on its own, so each is gzipped on its own.
+      jsBytes: bytesEach(js),
+      jsGzip: gzipEach(js),
+      injectedBytes: bytesEach(injected),
+      injectedGzip: gzipEach(injected),
       cssBytes: Buffer.byteLength(cssText),
       cssGzip: cssText ? gzipSize(cssText) : 0,
       loadableLater: later,
-      loadableLaterGzip: laterText ? gzipSize(laterText) : 0,
+      loadableLaterGzip: gzipEach(later),
     };
   });
 }

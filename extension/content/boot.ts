@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Playbook } from '../../shared/playbooks/schema';
 import type { RecordStore } from '../records/record-store';
 import { createRemoteRecordStore } from '../records/remote-record-store';
@@ -120,4 +120,21 @@ export async function boot(ctx: ContentScriptContext, provider: ProviderBundle):
   // WXT's own location watcher covers history.pushState, which an isolated world cannot hook.
   ctx.addEventListener(window, 'wxt:locationchange', () => manager.refresh());
   return manager;
+}
+
+/** Set as a provider's module starts on its console (after the page's `load`). */
+export const MODULE_START_MARK = 'veriguide:module-start';
+
+/**
+ * What a provider's module (extension/entrypoints/<provider>-console.ts) runs when the loader
+ * imports it: WXT's content-script context, named after the provider, then the overlay. The
+ * context is what a content script entrypoint would get from WXT: it is invalidated when the
+ * extension is updated or disabled (everything started with its signal stops), a newer copy
+ * of the same script on the page stops this one, and it dispatches `wxt:locationchange`.
+ */
+export function startOnConsole(name: string, provider: ProviderBundle): ContentScriptContext {
+  performance.mark(MODULE_START_MARK);
+  const ctx = new ContentScriptContext(name);
+  void boot(ctx, provider);
+  return ctx;
 }

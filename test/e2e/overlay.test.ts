@@ -79,18 +79,24 @@ describe.skipIf(browserSkipped())('overlay shell in Chromium', () => {
     await serveFixture(browser.context, `${TENCENT}/**`, 'tencentcloud-intl/type-choice.html');
     const page = await browser.context.newPage();
     // The browser's own record of the page's loads: the content script's import shows there.
+    // A request to the per-session URL (use_dynamic_url) is redirected once to the file; a
+    // redirect keeps its request id, so each load is counted once.
     const cdp = await browser.context.newCDPSession(page);
-    const loaded: string[] = [];
-    cdp.on('Network.requestWillBeSent', (e) => loaded.push(e.request.url));
+    const loaded: { id: string; url: string }[] = [];
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (!e.redirectResponse) loaded.push({ id: e.requestId, url: e.request.url });
+    });
     await cdp.send('Network.enable');
     await page.goto(`${TENCENT}/developer/auth`);
     const launcher = page.getByTestId('vg-launcher');
     await expect.poll(() => launcher.textContent()).toContain('Not verified');
-    const chunkLoads = () => loaded.filter((url) => url.endsWith('/overlay-ui.js')).length;
+    const chunkLoads = () => loaded.filter((r) => r.url.endsWith('/overlay-ui.js')).length;
     expect(chunkLoads()).toBe(0);
     await launcher.click();
     await expect.poll(() => page.getByTestId('vg-panel').isVisible()).toBe(true);
-    expect(loaded.find((url) => url.endsWith('/overlay-ui.js'))).toMatch(/^chrome-extension:\/\//);
+    expect(loaded.find((r) => r.url.endsWith('/overlay-ui.js'))?.url).toMatch(
+      /^chrome-extension:\/\//,
+    );
     // Closing and opening again reuses it.
     await launcher.click();
     await launcher.click();
@@ -100,26 +106,26 @@ describe.skipIf(browserSkipped())('overlay shell in Chromium', () => {
     expect(await page.evaluate(() => '__veriguideOverlayUi' in globalThis)).toBe(false);
   });
 
-  it('marks script start and first paint for the performance budget', async () => {
+  it('marks the loader, the import, the module and first paint for the performance budget', async () => {
     browser = await launchWithExtension();
     await serveFixture(browser.context, `${COMMSEASE}/**`, 'commsease/status.html');
     const page = await browser.context.newPage();
     await page.goto(`${COMMSEASE}/#/account/authentication`);
     await expect.poll(() => page.getByTestId('vg-launcher').isVisible()).toBe(true);
-    const marks = await page.evaluate(() =>
-      Object.fromEntries(
-        ['veriguide:start', 'veriguide:painted'].map((name) => [
-          name,
-          performance.getEntriesByName(name)[0]?.startTime ?? null,
-        ]),
-      ),
+    const names = [
+      'veriguide:start',
+      'veriguide:import',
+      'veriguide:module-start',
+      'veriguide:painted',
+    ];
+    const marks = await page.evaluate(
+      (list) => list.map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null),
+      names,
     );
-    const start = marks['veriguide:start'];
-    const painted = marks['veriguide:painted'];
-    expect(start).toEqual(expect.any(Number));
-    expect(painted).toEqual(expect.any(Number));
-    // The 50 ms budget is measured, not asserted here: two shared cores make timing noisy.
-    expect((painted ?? 0) - (start ?? 0)).toBeGreaterThanOrEqual(0);
+    for (const [i, at] of marks.entries()) expect(at, names[i]).toEqual(expect.any(Number));
+    // In that order. The 50 ms budget is measured, not asserted here: two shared cores make
+    // timing noisy.
+    expect([...marks].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(marks);
   });
 
   it('the decision helper picks the flow the checklist follows', async () => {

@@ -1,18 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANCHORS } from '../../extension/content/anchors';
+import { CONSOLE_SCRIPTS } from '../../extension/content/console-scripts';
 import { FEATURES } from '../../extension/content/features';
 import { CONTENT_PLAYBOOKS } from '../../extension/content/providers';
 import { recognise } from '../../extension/content/recognize';
 import { PlaybookSchema } from '../../shared/playbooks/schema';
 import { loadFixture } from './support/fixture';
-
-/** Every content-script entrypoint, by its folder name (`<provider>.content`). */
-const CONTENT_ENTRYPOINTS = import.meta.glob<{ default: { matches?: string[] } }>(
-  '../../extension/entrypoints/*.content/index.ts',
-  { eager: true },
-);
 
 // The structure the overlay relies on, checked (refined-github style): every feature file is
 // registered, every feature runs on at least one saved page, every provider has its anchors,
@@ -64,16 +59,25 @@ describe('conventions', () => {
   );
 
   it("gives every provider's console a content script of its own, and no page two", () => {
-    // One script per provider keeps each console's injected code to its own playbook (issue 6).
-    const byProvider = Object.entries(CONTENT_ENTRYPOINTS).map(([file, mod]) => [
-      /([^/]+)\.content\/index\.ts$/.exec(file)?.[1],
-      mod.default.matches,
-    ]);
-    expect(Object.fromEntries(byProvider)).toEqual(
+    // One loader and one module per provider keeps each console's code to its own playbook
+    // (issue 6); wxt.config.ts puts CONSOLE_SCRIPTS in the manifest.
+    expect(Object.fromEntries(CONSOLE_SCRIPTS.map((s) => [s.provider, s.matches]))).toEqual(
       Object.fromEntries(CONTENT_PLAYBOOKS.map((p) => [p.id, p.consoleMatches])),
     );
-    const patterns = byProvider.flatMap(([, matches]) => matches ?? []);
+    const patterns = CONSOLE_SCRIPTS.flatMap((s) => s.matches);
     expect(new Set(patterns).size).toBe(patterns.length);
+    for (const script of CONSOLE_SCRIPTS) {
+      for (const built of [script.loader, script.module]) {
+        const source = path.join(ROOT, 'extension/entrypoints', built.replace(/\.js$/, '.ts'));
+        expect(existsSync(source), source).toBe(true);
+      }
+      // The loader imports its own provider's module, no other.
+      const loader = readFileSync(
+        path.join(ROOT, 'extension/entrypoints', script.loader.replace(/\.js$/, '.ts')),
+        'utf8',
+      );
+      expect(loader).toContain(`'/${script.module}'`);
+    }
   });
 
   it('documents every fixture in test/fixtures/README.md', () => {
