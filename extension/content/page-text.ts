@@ -162,8 +162,11 @@ export const RELEVANT = [
   'title',
 ].join(',');
 
-/** Words of the labelled rows the anchors read (account and status rows). */
-const LABELLED_WORDS = /\b(?:account|uin|status)|账号|状态/i;
+/**
+ * Words of the labelled rows the anchors read (account and status rows). A substring on
+ * purpose: a container's text runs its rows together ("…doneStatus: Under review").
+ */
+const LABELLED_WORDS = /account|uin|status|账号|状态/i;
 
 /** Targets skipped unseen are looked at again this soon (what they gained meanwhile). */
 export const RECHECK_MS = 250;

@@ -129,17 +129,25 @@ export interface RootIndex {
   captions: { el: Element; text: string }[];
 }
 
-export function indexRoot(root: SearchRoot): RootIndex {
+/**
+ * Indexes a root for a scan. With `wanted` (the label texts the scan looks for), captions whose
+ * text is none of them are dropped before the costlier checks: a page with a long list beside
+ * its form has hundreds of small spans that name no field (issue 6: churn).
+ */
+export function indexRoot(root: SearchRoot, wanted?: ReadonlySet<string>): RootIndex {
   const labels = [...root.querySelectorAll('label')]
     .filter(usable)
     .map((el) => ({ el, text: normalizeLabel(ownText(el)) }));
   const controls = [...root.querySelectorAll<HTMLElement>(CONTROL)].filter(usable);
   const captions: RootIndex['captions'] = [];
   for (const el of root.querySelectorAll(LABEL_LIKE)) {
-    if (el.childElementCount > 3 || isControl(el) || !usable(el)) continue;
-    const text = el.textContent ?? '';
-    if (text.length > MAX_LABEL_CHARS || el.querySelector(CONTROL)) continue;
-    captions.push({ el, text: normalizeLabel(text) });
+    if (el.childElementCount > 3) continue;
+    const raw = el.textContent ?? '';
+    if (raw.length > MAX_LABEL_CHARS) continue;
+    const text = normalizeLabel(raw);
+    if (wanted && !wanted.has(text)) continue;
+    if (isControl(el) || !usable(el) || el.querySelector(CONTROL)) continue;
+    captions.push({ el, text });
   }
   return { root, labels, controls, captions };
 }
@@ -217,7 +225,8 @@ export function findFields(
   doc: Document,
   anchors: readonly FieldAnchor[],
 ): Map<string, FoundField> {
-  const indexes = searchRoots(doc).map(indexRoot);
+  const wanted = new Set(anchors.flatMap((anchor) => [...anchorLabels(anchor)]));
+  const indexes = searchRoots(doc).map((root) => indexRoot(root, wanted));
   const taken = new Set<Element>();
   const found = new Map<string, FoundField>();
   for (const anchor of anchors) {
