@@ -103,11 +103,16 @@ export function labelledValue(
   const wanted = new Set(labels.map((l) => normalize(l)));
   const candidates = scope.querySelectorAll('span, dt, th, td, label, div, p, li, strong, b, em');
   for (const el of candidates) {
-    if (el.children.length > 0 || isOurs(el)) continue;
+    if (el.children.length > 0) continue;
     const own = normalize(el.textContent ?? '');
     // "Account ID: 2000…" in one element.
     const inline = own.match(/^(.+?)\s*[:：]\s*(.+)$/);
-    if (inline?.[1] && inline[2] && wanted.has(inline[1])) {
+    const named = inline?.[1] && inline[2] && wanted.has(inline[1]);
+    // Our own hosts are skipped once a text matched: walking up from every leaf of a page with
+    // a long list would cost more than the rest of the read (issue 6: churn).
+    if (!named && !wanted.has(own.replace(/[:：]\s*$/, ''))) continue;
+    if (isOurs(el)) continue;
+    if (named) {
       const match = (el.textContent ?? '')
         .replace(/^[^:：]*[:：]/, '')
         .trim()
@@ -240,15 +245,15 @@ export function createMutationFilter(selector: string = RELEVANT): MutationFilte
           relevant(target);
           return 'relevant';
         }
-        // Containers only: a text node's record is judged by its parent, cheaply, every time.
+        // Only containers that gained nodes of the page become quiet: a text node's record is
+        // judged by its parent, cheaply, every time; a removal alone, or our own host coming
+        // or going, changes nothing to look at.
         const root = asRoot(target);
-        if (!root || record.type !== 'childList') continue;
+        const added = record.addedNodes;
+        if (!root || record.type !== 'childList' || added.length === 0 || onlyOurs(added)) continue;
         // The container becomes quiet with the shape it has now, so what it holds now must have
-        // been looked at: records are delivered after the fact, a later record of this batch
-        // may have added something relevant. isRelevantMutation queried it when nodes were
-        // added; its text is looked at here.
-        const holds = record.addedNodes.length > 0 ? labelledText(root) : holdsRelevant(root);
-        if (holds) {
+        // been looked at: isRelevantMutation queried its elements; its text is looked at here.
+        if (labelledText(root)) {
           relevant(target);
           return 'relevant';
         }
