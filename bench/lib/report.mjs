@@ -70,7 +70,7 @@ function extensionSection(ext, goals) {
   }
   out.push(
     '',
-    '| page | page load → painted mark (median / p95) | module import → painted mark (median / p95) | module start → painted mark (median / p95) | injection (document_start) → painted mark, includes the page load | extension main thread before / after the load event | extension CPU per load (profiler) | long tasks in script window (count, longest) | DCL → load with / without | response → load with / without | navigation → load with / without | load slowed |',
+    '| page | page load → painted mark (median / p95) | module import → painted mark (median / p95) | module start → painted mark (median / p95) | injection (document_start) → painted mark, includes the page load | extension main thread before the load event (traces) | extension CPU per load (profiler) | long tasks in the extension work after load (count, longest); in the page parse task holding the loader; the page without the extension | DCL → load with / without | response → load with / without | navigation → load with / without | load slowed |',
   );
   out.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   const pair = (x) => (x ? `${ms(x.median)} / ${ms(x.p95)}` : 'n/a');
@@ -80,7 +80,7 @@ function extensionSection(ext, goals) {
       ? `${ms(l.responseToLoad.with.median)} / ${ms(l.responseToLoad.without.median)} (${l.responseToLoadSlowdownPercent}%)`
       : 'n/a';
     out.push(
-      `| ${l.page} (${l.loads} loads) | ${pair(l.loadToPaintedMark)} | ${pair(l.importToPaintedMark)} | ${pair(l.moduleStartToPaintedMark)} | ${ms(l.startToPaintedMark.median)} | ${main ? `${ms(main.beforeLoad.median)} / ${ms(main.afterLoad.median)}` : 'n/a'} | ${ms(l.extensionCpuPerLoad.ms.median)} | ${l.longTasks.duringContentScript} (${ms(l.longTasks.longestDuringContentScript)}); without the extension: ${l.longTasks.withoutExtension} | ${ms(l.dclToLoad.with.median)} / ${ms(l.dclToLoad.without.median)} | ${response} | ${ms(l.navigationToLoad.with.median)} / ${ms(l.navigationToLoad.without.median)} | ${l.loadSlowdownPercent}% |`,
+      `| ${l.page} (${l.loads} loads) | ${pair(l.loadToPaintedMark)} | ${pair(l.importToPaintedMark)} | ${pair(l.moduleStartToPaintedMark)} | ${ms(l.startToPaintedMark.median)} | ${main ? `${ms(main.beforeLoad.median)} (max ${ms(main.beforeLoad.max)})` : 'n/a'} | ${ms(l.extensionCpuPerLoad.ms.median)} | ${l.longTasks.duringContentScript} (${ms(l.longTasks.longestDuringContentScript)}); ${l.longTasks.holdingTheLoader ?? 'n/a'}; without the extension: ${l.longTasks.withoutExtension} | ${ms(l.dclToLoad.with.median)} / ${ms(l.dclToLoad.without.median)} | ${response} | ${ms(l.navigationToLoad.with.median)} / ${ms(l.navigationToLoad.without.median)} | ${l.loadSlowdownPercent}% |`,
     );
     // The loader starts its work (the module's import) after the page's load: the 50 ms are
     // counted from there. From the injection the time includes the page's own load.

@@ -16,9 +16,10 @@ export const UI_CHUNK_PATH = '/overlay-ui.js';
 
 /**
  * The page's `load` has fired (or at most `LOAD_WAIT_MS` passed): work the launcher's first
- * paint does not need waits for it, so the content script does not delay the page's own load
- * (issue 6: page load slowed by under 5%). A console that takes long to load still gets its
- * field tips and status after that cap.
+ * paint does not need waits for it, so it does not compete with the page's own load (issue 6:
+ * page load slowed by under 5%). The module normally starts after `load` already
+ * (module-loader.ts); this holds the rest when the loader stopped waiting for a slow page. A
+ * console that takes long to load still gets its field tips and status after that cap.
  */
 export const LOAD_WAIT_MS = 1500;
 export function afterPageLoad(win: Window, signal: AbortSignal): Promise<void> {
@@ -32,6 +33,24 @@ export function afterPageLoad(win: Window, signal: AbortSignal): Promise<void> {
     };
     const cap = win.setTimeout(done, LOAD_WAIT_MS);
     win.addEventListener('load', done, { signal });
+  });
+}
+
+/**
+ * After the next frame has been produced: a task after the next animation frame's callbacks
+ * (the frame's style, layout and paint follow them), or `FRAME_WAIT_MS` at most (a hidden tab
+ * produces no frames).
+ */
+export const FRAME_WAIT_MS = 100;
+export function afterNextFrame(win: Window): Promise<void> {
+  return new Promise((resolve) => {
+    const cap = win.setTimeout(resolve, FRAME_WAIT_MS);
+    win.requestAnimationFrame(() =>
+      win.setTimeout(() => {
+        win.clearTimeout(cap);
+        resolve();
+      }, 0),
+    );
   });
 }
 
@@ -83,8 +102,17 @@ export interface ProviderBundle {
  * provider, so a page never carries the other providers' playbooks (issue 6: size budget).
  */
 export async function boot(ctx: ContentScriptContext, provider: ProviderBundle): Promise<Manager> {
+  // The features and the record's first reads wait until the page has loaded and the
+  // launcher's first frame is on screen: run in the same task, they held that frame back.
+  let shown = (): void => undefined;
+  const launcherShown = new Promise<void>((resolve) => {
+    shown = resolve;
+  });
+  const loaded = Promise.all([
+    afterPageLoad(window, ctx.signal),
+    launcherShown.then(() => afterNextFrame(window)),
+  ]).then(() => undefined);
   // Records come from the background (the team's, or extension storage in local-only mode).
-  const loaded = afterPageLoad(window, ctx.signal);
   const store = createRemoteRecordStore();
   const reads = deferReads(store, loaded);
   const now = () => new Date();
@@ -101,14 +129,17 @@ export async function boot(ctx: ContentScriptContext, provider: ProviderBundle):
     store: reads,
     ui,
     signal: ctx.signal,
-    mountOverlay: (state) =>
-      mountOverlay(document, state, {
+    mountOverlay: (state) => {
+      const handle = mountOverlay(document, state, {
         store: reads,
         now,
         ui,
         // Only the open panel (the chunk is there) sets the language.
         setLocale: async (value) => (await ui.load()).setLocale(value),
-      }),
+      });
+      shown();
+      return handle;
+    },
     settings: {
       locale: localeReader,
       // A page that changed is rare: the chunk (with WXT's storage wrapper) loads to keep it.
