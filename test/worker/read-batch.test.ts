@@ -1,79 +1,14 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../shared/api/accounts';
-import { app } from '../../worker/app';
-import { BASE, call, createAccount, errorOf, seedTeam, type Team } from './support/api';
+import { call, createAccount, errorOf, seedTeam, type Team } from './support/api';
+import { counted, type Tamper } from './support/round-trips';
 
 /**
  * The read routes check the token in the same D1 batch as their data. These tests count the
- * D1 round trips a request makes (statement executions and batches, on the session and on the
- * database) by handing the app a database that counts them.
+ * D1 round trips a request makes (support/round-trips.ts).
  */
-type Counter = { trips: number };
-
-/** Counting proxy -> the runtime's statement, which is what a batch must be given. */
-const unwrapped = new WeakMap<object, D1PreparedStatement>();
-const unwrap = (stmt: D1PreparedStatement): D1PreparedStatement => unwrapped.get(stmt) ?? stmt;
-
-const countingStatement = (stmt: D1PreparedStatement, counter: Counter): D1PreparedStatement => {
-  const proxy = new Proxy(stmt, {
-    get(t, prop) {
-      if (prop === 'bind')
-        return (...args: unknown[]) => countingStatement(t.bind(...args), counter);
-      const v = Reflect.get(t, prop);
-      if (typeof v !== 'function') return v;
-      if (['all', 'first', 'run', 'raw'].includes(String(prop))) {
-        return (...args: unknown[]) => {
-          counter.trips += 1;
-          return v.apply(t, args);
-        };
-      }
-      return v.bind(t);
-    },
-  });
-  unwrapped.set(proxy, stmt);
-  return proxy;
-};
-
-/** A database (or session) whose round trips are counted; `tamper` may rewrite batch results. */
-const counting = <T extends D1Database | D1DatabaseSession>(
-  target: T,
-  counter: Counter,
-  tamper?: (results: D1Result[]) => D1Result[],
-): T =>
-  new Proxy(target, {
-    get(t, prop) {
-      if (prop === 'prepare') {
-        return (sql: string) => countingStatement(t.prepare(sql), counter);
-      }
-      if (prop === 'batch') {
-        return async (stmts: D1PreparedStatement[]) => {
-          counter.trips += 1;
-          const results = await t.batch(stmts.map(unwrap));
-          return tamper ? tamper(results) : results;
-        };
-      }
-      if (prop === 'withSession' && 'withSession' in t) {
-        return (constraint?: string) => counting(t.withSession(constraint), counter, tamper);
-      }
-      const v = Reflect.get(t, prop);
-      return typeof v === 'function' ? v.bind(t) : v;
-    },
-  });
-
-/** Sends a GET to the app with a counting database; returns the response and the trip count. */
-const get = async (
-  path: string,
-  token: string,
-  tamper?: (results: D1Result[]) => D1Result[],
-): Promise<{ res: Response; trips: number }> => {
-  const counter = { trips: 0 };
-  const res = await app.fetch(
-    new Request(`${BASE}${path}`, { headers: { Authorization: `Bearer ${token}` } }),
-    { ...env, DB: counting(env.DB, counter, tamper) },
-  );
-  return { res, trips: counter.trips };
-};
+const get = (path: string, token: string, tamper?: Tamper) => counted(path, token, { tamper });
 
 let team: Team;
 let account: Account;

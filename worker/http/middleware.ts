@@ -52,12 +52,21 @@ export const d1Session = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /**
- * GET routes whose verb checks the token in the same D1 batch as its data read
- * (`readForCaller` in worker/auth/read-batch.ts): the list, the lookup and one account. Only a
- * saving: any other path is authenticated here first, which is always correct. A GET route
- * added under /accounts/<segment> matches too and must build its context with `readCtxOf`.
+ * Routes whose verb checks the token in the same D1 batch as its first read (`readForCaller` in
+ * worker/auth/read-batch.ts), by method: the list, the lookup, one account and the changes feed;
+ * PATCH, DELETE and transitions of one account (the token with the current row). Only a saving:
+ * any other path is authenticated here first, which is always correct. A route added under a
+ * matching path must build its context with `readCtxOf` and settle the token before it writes.
  */
-const TOKEN_CHECKED_IN_READ = /^\/api\/v1\/accounts(?:\/(?!export$)[^/]+)?$/;
+const TOKEN_CHECKED_BY_VERB: Record<string, RegExp> = {
+  GET: /^\/api\/v1\/(?:accounts(?:\/(?!export$)[^/]+)?|changes)$/,
+  PATCH: /^\/api\/v1\/accounts\/[^/]+$/,
+  DELETE: /^\/api\/v1\/accounts\/[^/]+$/,
+  POST: /^\/api\/v1\/accounts\/[^/]+\/transitions$/,
+};
+
+const tokenCheckedByVerb = (method: string, path: string): boolean =>
+  TOKEN_CHECKED_BY_VERB[method]?.test(path) ?? false;
 
 /** Runs `work` after the response (a failed "last used" write must not fail the request). */
 const inBackground = (c: Context<AppEnv>, work: Promise<unknown>): void => {
@@ -106,12 +115,15 @@ const decide = async (
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('Authorization');
   const hash = await bearerTokenHash(header);
-  if (hash && c.req.method === 'GET' && TOKEN_CHECKED_IN_READ.test(c.req.path)) {
+  if (hash && tokenCheckedByVerb(c.req.method, c.req.path)) {
     let settled = false;
     c.set('pendingToken', {
       hash,
       settle: async (row) => {
         settled = true;
+        // Checked once: whatever runs after this (the verb after a middleware that needed the
+        // actor first) uses the actor instead of checking the token again.
+        c.set('pendingToken', undefined);
         const actor = await decide(c, header, hash, row);
         c.set('actor', actor);
         return actor;
@@ -124,6 +136,17 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   c.set('actor', await decide(c, header, hash, hash ? await findToken(c.var.db, hash) : null));
   await next();
 });
+
+/**
+ * The request's actor for a middleware that needs it before the verb runs (the idempotency
+ * keys are per team): a token left for the verb's batch is checked now, on its own.
+ */
+const actorNow = async (c: Context<AppEnv>): Promise<Actor> => {
+  const pending = c.var.pendingToken;
+  return pending
+    ? pending.settle((await findToken(c.var.db, pending.hash)) ?? undefined)
+    : c.var.actor;
+};
 
 export const JSON_LIMIT = 64 * 1024;
 export const IMPORT_LIMIT = 1024 * 1024;
@@ -167,7 +190,8 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   if (key.length < 1 || key.length > 255) {
     throw new ValidationError([{ path: 'Idempotency-Key', message: 'must be 1-255 characters' }]);
   }
-  const { db, actor, now } = c.var;
+  const { db, now } = c.var;
+  const actor = await actorNow(c);
   const body = await c.req.text();
   const requestHash = await sha256Hex(
     `${c.req.method} ${c.req.path}\n${mediaType(c.req.header('Content-Type'))}\n${body}`,

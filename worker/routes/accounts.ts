@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import {
   AccountFilterSchema,
@@ -10,7 +9,6 @@ import {
   PatchAccountSchema,
   TransitionSchema,
 } from '../../shared/api/accounts';
-import type { ReadCtx } from '../auth/read-batch';
 import { ValidationError, zodIssues } from '../errors';
 import { bodyGuard, IMPORT_LIMIT, idempotency, jsonBody } from '../http/middleware';
 import { json, query } from '../http/validate';
@@ -24,18 +22,9 @@ import { listAccounts } from '../services/accounts/list';
 import { lookupAccount } from '../services/accounts/lookup';
 import { transitionAccount } from '../services/accounts/transition';
 import { updateAccount } from '../services/accounts/update';
-import { type AppEnv, ctxOf } from './app-env';
+import { type AppEnv, ctxOf, readCtxOf } from './app-env';
 
 const etag = (version: number) => `"${version}"`;
-
-/**
- * The context of a read verb: the actor, or the token the middleware left for the verb to check
- * in its own D1 batch (worker/auth/read-batch.ts).
- */
-const readCtxOf = (c: Context<AppEnv>): ReadCtx => {
-  const { actor, ...rest } = ctxOf(c);
-  return { ...rest, caller: c.var.pendingToken ?? actor };
-};
 
 /** /accounts: thin handlers; the verbs in services/accounts do the work and the role checks. */
 export const accountsRoutes = new Hono<AppEnv>()
@@ -88,7 +77,7 @@ export const accountsRoutes = new Hono<AppEnv>()
   })
   .patch('/:id', jsonBody(), json(PatchAccountSchema), async (c) => {
     const account = await updateAccount({
-      ctx: ctxOf(c),
+      ctx: readCtxOf(c),
       input: {
         id: c.req.param('id'),
         ifMatch: c.req.header('If-Match'),
@@ -100,7 +89,7 @@ export const accountsRoutes = new Hono<AppEnv>()
   })
   .post('/:id/transitions', jsonBody(), idempotency, json(TransitionSchema), async (c) => {
     const account = await transitionAccount({
-      ctx: ctxOf(c),
+      ctx: readCtxOf(c),
       input: {
         id: c.req.param('id'),
         ifMatch: c.req.header('If-Match'),
@@ -121,7 +110,7 @@ export const accountsRoutes = new Hono<AppEnv>()
   )
   .delete('/:id', async (c) => {
     await deleteAccount({
-      ctx: ctxOf(c),
+      ctx: readCtxOf(c),
       input: { id: c.req.param('id'), ifMatch: c.req.header('If-Match') },
     });
     return c.body(null, 204);

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   type Account,
   type CreateAccount,
@@ -9,7 +9,7 @@ import { type ServiceCtx, statement } from '../../context';
 import { accounts } from '../../db/schema';
 import { ConflictError, ValidationError, zodIssues } from '../../errors';
 import { ensureTeamMember } from './owner';
-import { json, nextSeq, refusePii, toAccount } from './record';
+import { accountRowOf, json, nextSeq, refusePii, toAccount } from './record';
 
 export const isUniqueViolation = (err: unknown): boolean =>
   err instanceof Error && /UNIQUE constraint failed/i.test(`${err.message} ${String(err.cause)}`);
@@ -47,8 +47,15 @@ export async function createAccount({
   };
   const after = toAccount({ ...row, ...EMPTY, changeSeq: 0 }, ctx.now);
   try {
-    await ctx.d1.batch([
-      statement(ctx.d1, ctx.db.insert(accounts).values({ ...row, changeSeq: nextSeq })),
+    // RETURNING gives the stored row (its change_seq included) without a read after the write.
+    const [inserted] = await ctx.d1.batch<Record<string, unknown>>([
+      statement(
+        ctx.d1,
+        ctx.db
+          .insert(accounts)
+          .values({ ...row, changeSeq: nextSeq })
+          .returning(),
+      ),
       statement(
         ctx.d1,
         sql`
@@ -58,9 +65,9 @@ export async function createAccount({
         FROM accounts WHERE id = ${id}`,
       ),
     ]);
-    const [created] = await ctx.db.select().from(accounts).where(eq(accounts.id, id)).limit(1);
-    if (!created) throw new Error('the created account cannot be read back');
-    return toAccount(created, ctx.now);
+    const [created] = inserted?.results ?? [];
+    if (!created) throw new Error('the created account was not returned');
+    return toAccount(accountRowOf(created), ctx.now);
   } catch (err) {
     if (isUniqueViolation(err)) {
       throw new ConflictError(

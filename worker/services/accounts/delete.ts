@@ -1,22 +1,24 @@
+import type { ReadCtx } from '../../auth/read-batch';
 import { requireRole } from '../../auth/roles';
-import type { ServiceCtx } from '../../context';
-import { PreconditionFailedError } from '../../errors';
-import { commitAccountChange, loadAccount, parseIfMatch } from './record';
+import { NotFoundError, PreconditionFailedError } from '../../errors';
+import { commitAccountChange, loadAccountFor, parseIfMatch } from './record';
 
 /**
  * DELETE /accounts/:id (admin+): a soft delete. The row stays as a tombstone for /changes and
  * the event trail keeps who deleted it. If-Match is optional here; when sent it must match.
  */
 export async function deleteAccount({
-  ctx,
+  ctx: readCtx,
   input,
 }: {
-  ctx: ServiceCtx;
+  ctx: ReadCtx;
   input: { id: string; ifMatch: string | undefined };
 }): Promise<void> {
+  // The token and the current row in one round trip; nothing is written before the checks below.
+  const { ctx, row } = await loadAccountFor(readCtx, input.id);
   requireRole(ctx, 'admin');
   const expected = input.ifMatch === undefined ? undefined : parseIfMatch(input.ifMatch);
-  const row = await loadAccount(ctx, input.id);
+  if (!row) throw new NotFoundError('Account');
   if (expected !== undefined && row.version !== expected) {
     throw new PreconditionFailedError(row.version);
   }

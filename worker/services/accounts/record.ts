@@ -1,13 +1,13 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Account } from '../../../shared/api/accounts';
 import { isOverdue } from '../../../shared/dates/index';
 import type { ProviderId } from '../../../shared/playbooks/schema';
 import { findPii } from '../../../shared/privacy/pii';
 import type { AccountState } from '../../../shared/rules/status-machine';
+import { type ReadCtx, readForCaller } from '../../auth/read-batch';
 import { type ServiceCtx, statement } from '../../context';
 import { accounts, events } from '../../db/schema';
 import {
-  NotFoundError,
   PiiDetectedError,
   PreconditionFailedError,
   PreconditionRequiredError,
@@ -76,18 +76,41 @@ export const toState = (row: AccountRow): AccountState => ({
   rejectedReason: row.rejectedReason,
 });
 
-/** The caller's team's live account, or 404 (also for another team's id: no existence leak). */
-export const loadAccount = async (ctx: ServiceCtx, id: string): Promise<AccountRow> => {
-  const [row] = await ctx.db
+/** The live account with this id in `team` (an id, or the subquery of a token being checked). */
+const accountQuery = (ctx: Pick<ServiceCtx, 'db'>, team: string | SQL, id: string) =>
+  ctx.db
     .select()
     .from(accounts)
-    .where(
-      and(eq(accounts.id, id), eq(accounts.teamId, ctx.actor.teamId), isNull(accounts.deletedAt)),
-    )
+    .where(and(eq(accounts.id, id), eq(accounts.teamId, team), isNull(accounts.deletedAt)))
     .limit(1);
-  if (!row) throw new NotFoundError('Account');
-  return row;
+
+/**
+ * The caller's actor and the current row of the account a write is about, in one D1 round trip
+ * (the token checked in the same batch, worker/auth/read-batch.ts). `row` is undefined when the
+ * team has no such live account: the verb answers 404 after its own role and If-Match checks,
+ * so a refusal says the same as before.
+ */
+export const loadAccountFor = async (
+  readCtx: ReadCtx,
+  id: string,
+): Promise<{ ctx: ServiceCtx; row: AccountRow | undefined }> => {
+  const { ctx, rows } = await readForCaller(readCtx, (team) => accountQuery(readCtx, team, id));
+  return { ctx, row: rows[0] };
 };
+
+const accountColumns = Object.entries(getTableColumns(accounts));
+
+/**
+ * An accounts row as D1 returns it for `RETURNING` in a raw batch (column names, driver
+ * values) -> the row drizzle would have read, so a write needs no second read of its result.
+ */
+export const accountRowOf = (raw: Record<string, unknown>): AccountRow =>
+  Object.fromEntries(
+    accountColumns.map(([key, column]) => {
+      const value = raw[column.name];
+      return [key, value === null || value === undefined ? null : column.mapFromDriverValue(value)];
+    }),
+  ) as AccountRow;
 
 /** `If-Match: "3"` (also W/"3" or 3) -> 3; missing -> 428; unreadable -> 400. */
 export const parseIfMatch = (header: string | undefined): number => {
@@ -132,7 +155,8 @@ export const diff = (
  * Writes a change to one account and its audit event atomically: the UPDATE only applies when
  * the version still matches (optimistic concurrency), bumps the version and stamps the next
  * sequence number; the event row is inserted with that number as its id, and only if the
- * UPDATE changed a row. Returns the new row, or throws 412 when someone else won the race.
+ * UPDATE changed a row. Returns the new row (the UPDATE's RETURNING: no read after the write),
+ * or throws 412 when someone else won the race.
  */
 export const commitAccountChange = async (
   ctx: ServiceCtx,
@@ -156,17 +180,20 @@ export const commitAccountChange = async (
         eq(accounts.version, expectedVersion),
         isNull(accounts.deletedAt),
       ),
-    );
+    )
+    .returning();
   const record = sql`
     INSERT INTO events (id, team_id, account_id, actor_member_id, type, at, before, after)
     SELECT change_seq, team_id, id, ${ctx.actor.memberId}, ${event.type}, ${ctx.now},
            ${json(event.before)}, ${json(event.after)}
     FROM accounts WHERE id = ${row.id} AND changes() = 1`;
-  const [updated] = await ctx.d1.batch([statement(ctx.d1, update), statement(ctx.d1, record)]);
-  if (updated?.meta.changes !== 1) throw new PreconditionFailedError();
-  const [next] = await ctx.db.select().from(accounts).where(eq(accounts.id, row.id)).limit(1);
-  if (!next) throw new NotFoundError('Account');
-  return next;
+  const [updated] = await ctx.d1.batch<Record<string, unknown>>([
+    statement(ctx.d1, update),
+    statement(ctx.d1, record),
+  ]);
+  const [next] = updated?.results ?? [];
+  if (updated?.meta.changes !== 1 || !next) throw new PreconditionFailedError();
+  return accountRowOf(next);
 };
 
 export const json = (value: unknown): string | null =>

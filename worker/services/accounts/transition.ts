@@ -2,13 +2,13 @@ import { type Account, type Transition, TransitionSchema } from '../../../shared
 import { getPlaybook } from '../../../shared/playbooks/index';
 import type { ProviderId } from '../../../shared/playbooks/schema';
 import { applyTransition } from '../../../shared/rules/status-machine';
+import type { ReadCtx } from '../../auth/read-batch';
 import { requireRole } from '../../auth/roles';
-import type { ServiceCtx } from '../../context';
-import { PreconditionFailedError, ValidationError, zodIssues } from '../../errors';
+import { NotFoundError, PreconditionFailedError, ValidationError, zodIssues } from '../../errors';
 import {
   commitAccountChange,
   diff,
-  loadAccount,
+  loadAccountFor,
   parseIfMatch,
   refusePii,
   toAccount,
@@ -25,14 +25,16 @@ const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
  * computes the lock end; a refusal explains the rule (409 invalid_transition).
  */
 export async function transitionAccount({
-  ctx,
+  ctx: readCtx,
   input,
 }: {
-  ctx: ServiceCtx;
+  ctx: ReadCtx;
   input: { id: string; ifMatch: string | undefined; body: Transition };
 }): Promise<Account> {
   const parsed = TransitionSchema.safeParse(input.body);
   if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
+  // The token and the current row in one round trip; nothing is written before the checks below.
+  const { ctx, row } = await loadAccountFor(readCtx, input.id);
   requireRole(ctx, 'editor');
   const expected = parseIfMatch(input.ifMatch);
   const body = parsed.data;
@@ -41,7 +43,7 @@ export async function transitionAccount({
   if (Date.parse(at) > Date.parse(ctx.now) + FUTURE_TOLERANCE_MS) {
     throw new ValidationError([{ path: 'at', message: 'must not be in the future' }]);
   }
-  const row = await loadAccount(ctx, input.id);
+  if (!row) throw new NotFoundError('Account');
   if (row.version !== expected) throw new PreconditionFailedError(row.version);
   refusePii({ reason: body.reason });
 

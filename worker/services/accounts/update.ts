@@ -2,15 +2,15 @@ import { type Account, type PatchAccount, PatchAccountSchema } from '../../../sh
 import { getPlaybook } from '../../../shared/playbooks/index';
 import type { ProviderId } from '../../../shared/playbooks/schema';
 import { changeEntityType } from '../../../shared/rules/status-machine';
+import type { ReadCtx } from '../../auth/read-batch';
 import { requireRole } from '../../auth/roles';
-import type { ServiceCtx } from '../../context';
-import { PreconditionFailedError, ValidationError, zodIssues } from '../../errors';
+import { NotFoundError, PreconditionFailedError, ValidationError, zodIssues } from '../../errors';
 import { ensureTeamMember } from './owner';
 import {
   type AccountRow,
   commitAccountChange,
   diff,
-  loadAccount,
+  loadAccountFor,
   parseIfMatch,
   refusePii,
   stepIds,
@@ -24,18 +24,20 @@ import { invalidTransition } from './refusal';
  * (the provider's irreversibility rules apply) and checklist progress, merged step by step.
  */
 export async function updateAccount({
-  ctx,
+  ctx: readCtx,
   input,
 }: {
-  ctx: ServiceCtx;
+  ctx: ReadCtx;
   input: { id: string; ifMatch: string | undefined; patch: PatchAccount };
 }): Promise<Account> {
   const parsed = PatchAccountSchema.safeParse(input.patch);
   if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
+  // The token and the current row in one round trip; nothing is written before the checks below.
+  const { ctx, row } = await loadAccountFor(readCtx, input.id);
   requireRole(ctx, 'editor');
   const expected = parseIfMatch(input.ifMatch);
   const patch = parsed.data;
-  const row = await loadAccount(ctx, input.id);
+  if (!row) throw new NotFoundError('Account');
   if (row.version !== expected) throw new PreconditionFailedError(row.version);
   refusePii({ label: patch.label, notes: patch.notes });
   await ensureTeamMember(ctx, patch.ownerMemberId);
