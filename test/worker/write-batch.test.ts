@@ -156,7 +156,7 @@ describe('writes: the token with the current row, the write with its result', ()
     expect((await eventsOf(account.id)).map((e) => e.type)).toEqual(['created', 'deleted']);
   });
 
-  it('a transition with an Idempotency-Key is replayed, not applied twice', async () => {
+  it('a transition with an Idempotency-Key: four round trips, replayed in two, applied once', async () => {
     const a = await createAccount(team.editor.token);
     const send = () =>
       counted(`/accounts/${a.id}/transitions`, team.editor.token, {
@@ -165,11 +165,35 @@ describe('writes: the token with the current row, the write with its result', ()
       });
     const first = await send();
     expect(first.res.status).toBe(200);
+    // The token with the key's claim, the row, the write, the stored answer.
+    expect(first.trips).toBe(4);
     const body = await first.res.text();
     const again = await send();
     expect(again.res.status).toBe(200);
     expect(again.res.headers.get('Idempotency-Replayed')).toBe('true');
+    expect(again.trips).toBe(2);
     expect(await again.res.text()).toBe(body);
+    expect((await eventsOf(a.id)).map((e) => e.type)).toEqual(['created', 'transitioned']);
+  });
+
+  it('a key sent with a token the replica has not seen yet is claimed for its team', async () => {
+    const a = await createAccount(team.editor.token);
+    let batches = 0;
+    const noTokenYet = (results: D1Result[]) => {
+      batches += 1;
+      return batches === 1 ? results.map((r, i) => (i === 0 ? { ...r, results: [] } : r)) : results;
+    };
+    const send = (tamper?: (results: D1Result[]) => D1Result[]) =>
+      counted(`/accounts/${a.id}/transitions`, team.editor.token, {
+        body: { to: 'in_progress' },
+        headers: { 'If-Match': '"1"', 'Idempotency-Key': `wb-late-${a.id}` },
+        ...(tamper ? { tamper } : {}),
+      });
+    const first = await send(noTokenYet);
+    expect(first.res.status).toBe(200);
+    const again = await send();
+    expect(again.res.headers.get('Idempotency-Replayed')).toBe('true');
+    expect(await again.res.text()).toBe(await first.res.text());
     expect((await eventsOf(a.id)).map((e) => e.type)).toEqual(['created', 'transitioned']);
   });
 
@@ -191,6 +215,19 @@ describe('writes: the token with the current row, the write with its result', ()
         401,
       ],
       [`/accounts/${a.id}/transitions`, wrong, { body: { to: 'nowhere' } }, 401],
+      // A refused token claims no Idempotency-Key; a refused role leaves none behind.
+      [
+        `/accounts/${a.id}/transitions`,
+        wrong,
+        { body: { to: 'in_progress' }, headers: { 'If-Match': '"1"', 'Idempotency-Key': 'k1' } },
+        401,
+      ],
+      [
+        `/accounts/${a.id}/transitions`,
+        team.viewer.token,
+        { body: { to: 'in_progress' }, headers: { 'If-Match': '"1"', 'Idempotency-Key': 'k2' } },
+        403,
+      ],
       [`/accounts/${a.id}`, wrong, { method: 'DELETE' }, 401],
       [`/accounts/${a.id}`, team.viewer.token, { method: 'PATCH', body: { label: 'x' } }, 403],
       [`/accounts/${a.id}/transitions`, team.viewer.token, { body: { to: 'in_progress' } }, 403],

@@ -1,5 +1,5 @@
-import type { D1DatabaseSession } from '@cloudflare/workers-types/index.ts';
-import { and, eq, lt } from 'drizzle-orm';
+import type { D1DatabaseSession, D1Result } from '@cloudflare/workers-types/index.ts';
+import { and, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
@@ -11,6 +11,8 @@ import {
   findToken,
   lastUsedIsStale,
   type TokenRow,
+  teamOfToken,
+  tokenQuery,
   touchToken,
 } from '../auth/authenticate';
 import { clientKey, recordAuthFailure } from '../auth/rate-limit';
@@ -107,9 +109,10 @@ const decide = async (
 
 /**
  * Bearer-token authentication. A presented but wrong token counts as a failure for the
- * client; past the limit the answer is 429 with Retry-After instead of 401. On the read routes
- * the check is left to the verb's batch (`pendingToken`); if the route ends without reaching
- * it (a 400 on its query, say), the token is checked here afterwards and a bad one still gets
+ * client; past the limit the answer is 429 with Retry-After instead of 401. On the routes of
+ * `TOKEN_CHECKED_BY_VERB` the check is left to the first D1 batch of the verb (or of the
+ * idempotency middleware) as `pendingToken`; if the route ends without reaching it (a 400 on
+ * its query or body, say), the token is checked here afterwards and a bad one still gets
  * 401 / 429 rather than the route's answer.
  */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
@@ -136,17 +139,6 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   c.set('actor', await decide(c, header, hash, hash ? await findToken(c.var.db, hash) : null));
   await next();
 });
-
-/**
- * The request's actor for a middleware that needs it before the verb runs (the idempotency
- * keys are per team): a token left for the verb's batch is checked now, on its own.
- */
-const actorNow = async (c: Context<AppEnv>): Promise<Actor> => {
-  const pending = c.var.pendingToken;
-  return pending
-    ? pending.settle((await findToken(c.var.db, pending.hash)) ?? undefined)
-    : c.var.actor;
-};
 
 export const JSON_LIMIT = 64 * 1024;
 export const IMPORT_LIMIT = 1024 * 1024;
@@ -182,7 +174,8 @@ const REPLAYED_HEADERS = ['ETag', 'Location'];
 /**
  * `Idempotency-Key` on POST: the first successful response is stored and replayed for the same
  * key and body; the same key with another body answers 422; a retry while the first request
- * still runs answers 409. Keys are per team and forgotten after 24 hours.
+ * still runs answers 409. Keys are per team and forgotten after 24 hours. A token left for the
+ * verb's batch (`pendingToken`) is checked in the claim's batch instead.
  */
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header('Idempotency-Key');
@@ -191,23 +184,49 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     throw new ValidationError([{ path: 'Idempotency-Key', message: 'must be 1-255 characters' }]);
   }
   const { db, now } = c.var;
-  const actor = await actorNow(c);
   const body = await c.req.text();
   const requestHash = await sha256Hex(
     `${c.req.method} ${c.req.path}\n${mediaType(c.req.header('Content-Type'))}\n${body}`,
   );
   const expired = new Date(Date.parse(now) - IDEMPOTENCY_TTL_MS).toISOString();
-  const keyOf = and(eq(idempotencyKeys.teamId, actor.teamId), eq(idempotencyKeys.key, key));
-  const [, claim] = await db.batch([
-    // Forget the team's expired keys (this one included, so it may be used afresh).
+  // Forget the team's expired keys (this one included, so it may be used afresh).
+  const forgetExpired = (team: string | SQL) =>
     db
       .delete(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.teamId, actor.teamId), lt(idempotencyKeys.createdAt, expired))),
+      .where(and(eq(idempotencyKeys.teamId, team), lt(idempotencyKeys.createdAt, expired)));
+  // The claim: inserted only for a team (the subquery of an unknown token is NULL: nothing).
+  const claimKey = (team: string | SQL) =>
     db
       .insert(idempotencyKeys)
-      .values({ teamId: actor.teamId, key, requestHash, createdAt: now })
-      .onConflictDoNothing(),
-  ]);
+      .select(
+        sql`SELECT ${team}, ${key}, ${requestHash}, NULL, NULL, NULL, ${now} WHERE ${team} IS NOT NULL`,
+      )
+      .onConflictDoNothing();
+  const pending = c.var.pendingToken;
+  let actor: Actor;
+  let claim: D1Result;
+  if (pending) {
+    // The token check and the claim in one round trip; the claim is scoped by the token's hash,
+    // so a refused token claims nothing.
+    const team = teamOfToken(pending.hash);
+    const [tokenRows, , claimed] = await db.batch([
+      tokenQuery(db, pending.hash),
+      forgetExpired(team),
+      claimKey(team),
+    ]);
+    const [row] = tokenRows;
+    actor = await pending.settle(row);
+    // No token row but an actor (the primary knows the token): a batch with writes runs on the
+    // primary, so this is rare; claim for the actor's team unless the batch's claim was made.
+    claim =
+      row || claimed.meta.changes === 1
+        ? claimed
+        : (await db.batch([forgetExpired(actor.teamId), claimKey(actor.teamId)]))[1];
+  } else {
+    actor = c.var.actor;
+    [, claim] = await db.batch([forgetExpired(actor.teamId), claimKey(actor.teamId)]);
+  }
+  const keyOf = and(eq(idempotencyKeys.teamId, actor.teamId), eq(idempotencyKeys.key, key));
   if (claim.meta.changes !== 1) {
     const [first] = await db.select().from(idempotencyKeys).where(keyOf).limit(1);
     if (!first) throw new ConflictError('The first request with this Idempotency-Key failed.');
