@@ -173,8 +173,10 @@ export const RELEVANT = [
  */
 const LABELLED_WORDS = /account|uin|status|账号|状态/i;
 
-/** Targets skipped unseen are looked at again this soon (what they gained meanwhile). */
+/** Targets skipped unseen are looked at again this soon (what they gained meanwhile)... */
 export const RECHECK_MS = 250;
+/** ...or this soon once the last look found them all in the shape they had before. */
+export const RECHECK_SETTLED_MS = 500;
 /** A busy target whose shape did not change is still looked at in full after this long... */
 export const FULL_LOOK_MS = 1000;
 /** ...a wait that doubles up to this while it keeps holding nothing relevant. */
@@ -182,10 +184,12 @@ export const FULL_LOOK_MAX_MS = 4000;
 
 /** An observer's view of mutation records: which may matter, remembering busy quiet targets. */
 export interface MutationFilter {
-  /** 'relevant': read the page again; 'unsure': call `recheck` in RECHECK_MS; else 'no'. */
+  /** 'relevant': read the page again; 'unsure': call `recheck` in `recheckMs()`; else 'no'. */
   judge(records: readonly MutationRecord[]): 'relevant' | 'unsure' | 'no';
   /** Whether a target skipped unseen now holds something relevant. */
   recheck(): boolean;
+  /** How soon `recheck` should run: RECHECK_MS, or RECHECK_SETTLED_MS while nothing changes. */
+  recheckMs(): number;
 }
 
 /** What the filter remembers of a container found to hold nothing relevant. */
@@ -202,16 +206,17 @@ interface Quiet {
 
 /**
  * Judges mutation records cheaply (issue 6: churn). A container found to hold nothing relevant
- * is "quiet": its records are not judged one by one; what it gains is looked at together, at
- * most every RECHECK_MS. That look first compares the container's shape (how many elements and
- * form controls it holds, counted natively) with the shape it had when last looked at in full:
+ * is "quiet": its records are not judged one by one; what it gains is looked at together,
+ * RECHECK_MS after its records start (RECHECK_SETTLED_MS while its shape does not change).
+ * That look first compares the container's shape (how many elements and form controls it
+ * holds, counted natively) with the shape it had when last looked at in full:
  * a list re-rendered with the same rows has the same shape and gained nothing new. A different
  * shape (a field rendered into it, a row more) is looked at in full at once; the same shape is
  * still looked at in full every FULL_LOOK_MS, a wait that doubles while the container keeps
  * holding nothing, up to FULL_LOOK_MAX_MS, and is cut short by any relevant change elsewhere
  * (a new step or route can bring the container something new). So a field rendered into a
- * busy container is found within RECHECK_MS, and a status or step element swapped in for a row
- * of the same shape within FULL_LOOK_MAX_MS.
+ * busy container is found within RECHECK_SETTLED_MS, and a status or step element swapped in
+ * for a row of the same shape within FULL_LOOK_MAX_MS.
  */
 export function createMutationFilter(selector: string = RELEVANT): MutationFilter {
   const quiet = new WeakMap<Node, Quiet>();
@@ -219,6 +224,8 @@ export function createMutationFilter(selector: string = RELEVANT): MutationFilte
   // Counts relevant changes: a quiet container last looked at before the latest one is looked
   // at in full again.
   let epoch = 0;
+  // The last recheck found every busy container in the shape it had: the next can wait longer.
+  let settled = false;
   const relevant = (target: Node): void => {
     quiet.delete(target);
     epoch++;
@@ -257,6 +264,7 @@ export function createMutationFilter(selector: string = RELEVANT): MutationFilte
           relevant(target);
           return 'relevant';
         }
+        settled = false;
         quiet.set(target, {
           shape: shapeOf(root),
           due: Date.now() + FULL_LOOK_MS,
@@ -270,13 +278,16 @@ export function createMutationFilter(selector: string = RELEVANT): MutationFilte
       const targets = skipped;
       skipped = new Set();
       const at = Date.now();
+      settled = true;
       for (const target of targets) {
         const q = quiet.get(target);
         const root = asRoot(target);
         if (!q || !root || !target.isConnected) continue;
         const shape = shapeOf(root);
-        if (shape === q.shape && at < q.due && q.epoch === epoch) continue;
+        if (shape !== q.shape) settled = false;
+        else if (at < q.due && q.epoch === epoch) continue;
         if (holdsRelevant(root)) {
+          settled = false;
           relevant(target);
           return true;
         }
@@ -285,6 +296,7 @@ export function createMutationFilter(selector: string = RELEVANT): MutationFilte
       }
       return false;
     },
+    recheckMs: () => (settled ? RECHECK_SETTLED_MS : RECHECK_MS),
   };
 }
 
@@ -374,7 +386,7 @@ export function pageChanges(win: Window, doc: Document): PageChanges {
       recheck = win.setTimeout(() => {
         recheck = undefined;
         if (filter.recheck()) notify();
-      }, RECHECK_MS);
+      }, filter.recheckMs());
     }
   };
   const stop = (): void => {
