@@ -176,6 +176,42 @@ describe('writes: the token with the current row, the write with its result', ()
     expect((await eventsOf(a.id)).map((e) => e.type)).toEqual(['created', 'transitioned']);
   });
 
+  it('a create with an Idempotency-Key: three round trips, replayed with its Location', async () => {
+    const body = { provider: 'commsease', externalId: `wb-key-${crypto.randomUUID()}` };
+    const headers = { 'Idempotency-Key': `wb-create-${body.externalId}` };
+    const first = await counted('/accounts', team.editor.token, { body, headers });
+    expect(first.res.status).toBe(201);
+    // The token with the key's claim, the insert with its event, the stored answer.
+    expect(first.trips).toBe(3);
+    const created = (await first.res.json()) as Account;
+    const again = await counted('/accounts', team.editor.token, { body, headers });
+    expect(again.res.status).toBe(201);
+    expect(again.res.headers.get('Idempotency-Replayed')).toBe('true');
+    expect(again.res.headers.get('Location')).toBe(`/api/v1/accounts/${created.id}`);
+    expect(((await again.res.json()) as Account).id).toBe(created.id);
+  });
+
+  it('a create or an import with a key and a bad token is 401 and changes nothing', async () => {
+    const wrong = `vg_${'E'.repeat(43)}`;
+    const before = await fingerprint();
+    const create = await counted('/accounts', wrong, {
+      body: { provider: 'commsease', externalId: 'never' },
+      headers: { 'Idempotency-Key': 'wb-bad-create' },
+    });
+    expect(create.res.status).toBe(401);
+    const bad = await counted('/accounts', wrong, {
+      body: { provider: 'nowhere' },
+      headers: { 'Idempotency-Key': '' },
+    });
+    expect(bad.res.status).toBe(401);
+    const imported = await counted('/accounts/import', wrong, {
+      body: { rows: [{ provider: 'commsease', externalId: 'never-imported' }] },
+      headers: { 'Idempotency-Key': 'wb-bad-import' },
+    });
+    expect(imported.res.status).toBe(401);
+    expect(await fingerprint()).toBe(before);
+  });
+
   it('a key sent with a token the replica has not seen yet is claimed for its team', async () => {
     const a = await createAccount(team.editor.token);
     let batches = 0;

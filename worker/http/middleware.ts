@@ -67,8 +67,18 @@ const TOKEN_CHECKED_BY_VERB: Record<string, RegExp> = {
   POST: /^\/api\/v1\/accounts\/[^/]+\/transitions$/,
 };
 
-const tokenCheckedByVerb = (method: string, path: string): boolean =>
-  TOKEN_CHECKED_BY_VERB[method]?.test(path) ?? false;
+/**
+ * POST routes whose `idempotency` middleware checks the token in the batch that claims the key,
+ * when the request sends one (the extension always does): a create and an import. Without a key
+ * their verbs need the actor at once, so they are authenticated here first.
+ */
+const TOKEN_CHECKED_WITH_KEY = /^\/api\/v1\/accounts(?:\/import)?$/;
+
+const tokenCheckedLater = (c: Context<AppEnv>): boolean =>
+  (TOKEN_CHECKED_BY_VERB[c.req.method]?.test(c.req.path) ?? false) ||
+  (c.req.method === 'POST' &&
+    c.req.header('Idempotency-Key') !== undefined &&
+    TOKEN_CHECKED_WITH_KEY.test(c.req.path));
 
 /** Runs `work` after the response (a failed "last used" write must not fail the request). */
 const inBackground = (c: Context<AppEnv>, work: Promise<unknown>): void => {
@@ -110,7 +120,7 @@ const decide = async (
 /**
  * Bearer-token authentication. A presented but wrong token counts as a failure for the
  * client; past the limit the answer is 429 with Retry-After instead of 401. On the routes of
- * `TOKEN_CHECKED_BY_VERB` the check is left to the first D1 batch of the verb (or of the
+ * `TOKEN_CHECKED_BY_VERB` (and `TOKEN_CHECKED_WITH_KEY`) the check is left to the first D1 batch of the verb (or of the
  * idempotency middleware) as `pendingToken`; if the route ends without reaching it (a 400 on
  * its query or body, say), the token is checked here afterwards and a bad one still gets
  * 401 / 429 rather than the route's answer.
@@ -118,7 +128,7 @@ const decide = async (
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('Authorization');
   const hash = await bearerTokenHash(header);
-  if (hash && tokenCheckedByVerb(c.req.method, c.req.path)) {
+  if (hash && tokenCheckedLater(c)) {
     let settled = false;
     c.set('pendingToken', {
       hash,
