@@ -112,7 +112,7 @@ describe('writes: the token with the current row, the write with its result', ()
     expect((await eventsOf(a.id)).map((e) => e.type)).toEqual(['created', 'transitioned']);
   });
 
-  it('a PATCH makes two round trips (three with a new owner) and answers what is stored', async () => {
+  it('a PATCH makes two round trips (a new owner checked in the first) and answers what is stored', async () => {
     const a = await createAccount(team.editor.token);
     const label = await counted(`/accounts/${a.id}`, team.editor.token, {
       method: 'PATCH',
@@ -129,11 +129,28 @@ describe('writes: the token with the current row, the write with its result', ()
       headers: { 'If-Match': '"2"' },
     });
     expect(owner.res.status).toBe(200);
-    expect(owner.trips).toBe(3);
+    expect(owner.trips).toBe(2);
     const stored = await current(a.id);
     expect(await owner.res.json()).toEqual(stored);
     expect(stored).toMatchObject({ label: 'renamed', ownerMemberId: team.viewer.memberId });
     expect((await eventsOf(a.id)).map((e) => e.type)).toEqual(['created', 'updated', 'updated']);
+  });
+
+  it('refuses an owner from another team (400 on ownerMemberId) and changes nothing', async () => {
+    const a = await createAccount(team.editor.token);
+    const other = await seedTeam('Write batch owner');
+    const before = await fingerprint();
+    const { res, trips } = await counted(`/accounts/${a.id}`, team.editor.token, {
+      method: 'PATCH',
+      body: { label: 'moved', ownerMemberId: other.viewer.memberId },
+      headers: { 'If-Match': '"1"' },
+    });
+    expect(res.status).toBe(400);
+    expect(trips).toBe(1);
+    expect((await errorOf(res)).details).toEqual([
+      { path: 'ownerMemberId', message: 'no member of your team has this id' },
+    ]);
+    expect(await fingerprint()).toBe(before);
   });
 
   it('a create makes two round trips and a delete two', async () => {

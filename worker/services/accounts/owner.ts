@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { ServiceCtx } from '../../context';
 import { members } from '../../db/schema';
 import { ValidationError } from '../../errors';
@@ -15,5 +15,16 @@ export const ensureTeamMember = async (
     .from(members)
     .where(and(eq(members.id, memberId), eq(members.teamId, ctx.actor.teamId)))
     .limit(1);
-  if (!m) throw new ValidationError([{ path, message: 'no member of your team has this id' }]);
+  if (!m) throw notATeamMember(path);
 };
+
+/** 400 naming the field that holds an id of no member of the caller's team. */
+export const notATeamMember = (path = 'ownerMemberId'): ValidationError =>
+  new ValidationError([{ path, message: 'no member of your team has this id' }]);
+
+/**
+ * Whether `memberId` is a member of `team`, as a column of another read (1 or 0), so a write
+ * can check its new owner in the batch that reads the current row.
+ */
+export const isTeamMemberSql = (memberId: string, team: string | SQL): SQL<number> =>
+  sql<number>`EXISTS (SELECT 1 FROM ${members} WHERE ${members.id} = ${memberId} AND ${members.teamId} = ${team})`;

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { Account } from '../../../shared/api/accounts';
 import { isOverdue } from '../../../shared/dates/index';
 import type { ProviderId } from '../../../shared/playbooks/schema';
@@ -13,6 +13,7 @@ import {
   PreconditionRequiredError,
   ValidationError,
 } from '../../errors';
+import { isTeamMemberSql } from './owner';
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type EventType = (typeof events.$inferInsert)['type'];
@@ -76,29 +77,40 @@ export const toState = (row: AccountRow): AccountState => ({
   rejectedReason: row.rejectedReason,
 });
 
-/** The live account with this id in `team` (an id, or the subquery of a token being checked). */
-const accountQuery = (ctx: Pick<ServiceCtx, 'db'>, team: string | SQL, id: string) =>
-  ctx.db
-    .select()
-    .from(accounts)
-    .where(and(eq(accounts.id, id), eq(accounts.teamId, team), isNull(accounts.deletedAt)))
-    .limit(1);
-
 /**
  * The caller's actor and the current row of the account a write is about, in one D1 round trip
  * (the token checked in the same batch, worker/auth/read-batch.ts). `row` is undefined when the
  * team has no such live account: the verb answers 404 after its own role and If-Match checks,
- * so a refusal says the same as before.
+ * so a refusal says the same as before. With `ownerMemberId`, the same read also says whether
+ * that member is in the caller's team (`ownerInTeam`; meaningful only with a row).
  */
 export const loadAccountFor = async (
   readCtx: ReadCtx,
   id: string,
-): Promise<{ ctx: ServiceCtx; row: AccountRow | undefined }> => {
-  const { ctx, rows } = await readForCaller(readCtx, (team) => accountQuery(readCtx, team, id));
-  return { ctx, row: rows[0] };
+  ownerMemberId?: string | null,
+): Promise<{ ctx: ServiceCtx; row: AccountRow | undefined; ownerInTeam: boolean }> => {
+  const { ctx, rows } = await readForCaller(readCtx, (team) =>
+    readCtx.db
+      .select({
+        ...accountFields,
+        // Named: in a D1 batch drizzle maps the row's columns by name.
+        ownerInTeam: (ownerMemberId != null
+          ? isTeamMemberSql(ownerMemberId, team)
+          : sql<number>`0`
+        ).as('owner_in_team'),
+      })
+      .from(accounts)
+      .where(and(eq(accounts.id, id), eq(accounts.teamId, team), isNull(accounts.deletedAt)))
+      .limit(1),
+  );
+  const [found] = rows;
+  if (!found) return { ctx, row: undefined, ownerInTeam: false };
+  const { ownerInTeam, ...row } = found;
+  return { ctx, row, ownerInTeam: Boolean(ownerInTeam) };
 };
 
-const accountColumns = Object.entries(getTableColumns(accounts));
+const accountFields = getTableColumns(accounts);
+const accountColumns = Object.entries(accountFields);
 
 /**
  * An accounts row as D1 returns it for `RETURNING` in a raw batch (column names, driver

@@ -5,7 +5,7 @@ import { changeEntityType } from '../../../shared/rules/status-machine';
 import type { ReadCtx } from '../../auth/read-batch';
 import { requireRole } from '../../auth/roles';
 import { NotFoundError, PreconditionFailedError, ValidationError, zodIssues } from '../../errors';
-import { ensureTeamMember } from './owner';
+import { notATeamMember } from './owner';
 import {
   type AccountRow,
   commitAccountChange,
@@ -32,15 +32,20 @@ export async function updateAccount({
 }): Promise<Account> {
   const parsed = PatchAccountSchema.safeParse(input.patch);
   if (!parsed.success) throw new ValidationError(zodIssues(parsed.error));
-  // The token and the current row in one round trip; nothing is written before the checks below.
-  const { ctx, row } = await loadAccountFor(readCtx, input.id);
+  // The token, the current row and whether a new owner is in the team: one round trip; nothing
+  // is written before the checks below.
+  const { ctx, row, ownerInTeam } = await loadAccountFor(
+    readCtx,
+    input.id,
+    parsed.data.ownerMemberId,
+  );
   requireRole(ctx, 'editor');
   const expected = parseIfMatch(input.ifMatch);
   const patch = parsed.data;
   if (!row) throw new NotFoundError('Account');
   if (row.version !== expected) throw new PreconditionFailedError(row.version);
   refusePii({ label: patch.label, notes: patch.notes });
-  await ensureTeamMember(ctx, patch.ownerMemberId);
+  if (patch.ownerMemberId != null && !ownerInTeam) throw notATeamMember();
 
   const playbook = getPlaybook(row.provider as ProviderId);
   if (patch.entityType !== undefined && patch.entityType !== row.entityType) {
