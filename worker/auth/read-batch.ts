@@ -4,9 +4,10 @@ import type { Actor, ServiceCtx } from '../context';
 import { type TokenRow, teamOfToken, tokenQuery } from './authenticate';
 
 /**
- * A bearer token the middleware has not looked up yet: the read routes check it in the same D1
- * batch as their data (one round trip instead of two; on local D1 each costs about as much as
- * the rest of the request). See `requireAuth` in worker/http/middleware.ts.
+ * A bearer token the middleware has not looked up yet: the read routes (and the writes to one
+ * account, with its current row) check it in the same D1 batch as their first read (one round
+ * trip instead of two; on local D1 each costs about as much as the rest of the request). See
+ * `requireAuth` in worker/http/middleware.ts.
  */
 export interface PendingToken {
   readonly hash: string;

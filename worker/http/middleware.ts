@@ -120,10 +120,10 @@ const decide = async (
 /**
  * Bearer-token authentication. A presented but wrong token counts as a failure for the
  * client; past the limit the answer is 429 with Retry-After instead of 401. On the routes of
- * `TOKEN_CHECKED_BY_VERB` (and `TOKEN_CHECKED_WITH_KEY`) the check is left to the first D1 batch of the verb (or of the
- * idempotency middleware) as `pendingToken`; if the route ends without reaching it (a 400 on
- * its query or body, say), the token is checked here afterwards and a bad one still gets
- * 401 / 429 rather than the route's answer.
+ * `TOKEN_CHECKED_BY_VERB` and `TOKEN_CHECKED_WITH_KEY` the check is left, as `pendingToken`, to
+ * the first D1 batch of the verb (or of the idempotency middleware); if the route ends without
+ * reaching it (a 400 on its query or body, say), the token is checked here afterwards and a bad
+ * one still gets 401 / 429 rather than the route's answer.
  */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('Authorization');
