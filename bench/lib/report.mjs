@@ -162,7 +162,7 @@ function apiSection(api, goals) {
               `${r.route.replace('floor: ', '')} ${r.reqPerSec} req/s (${r.ratioToHealthz}), p99 ${r.p99} ms`,
           )
           .join('; ') +
-        ". The API's read routes make two D1 queries (the token, then the data).",
+        ". The read routes (list, lookup, one account, /changes) make one D1 round trip: the token check and the data in one batch.",
       '',
     );
   }
