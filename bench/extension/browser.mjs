@@ -22,8 +22,27 @@ export const PAGES = [
 ];
 
 const fixtureHtml = (name) => readFileSync(path.join(ROOT, 'test/fixtures', name), 'utf8');
-const CHURN = readFileSync(path.join(ROOT, 'bench/fixtures/churn.html'), 'utf8');
-const withChurn = (html) => html.replace(/<\/body>/i, `${CHURN}\n</body>`);
+/**
+ * The churning pages: a provider form with a busy part inserted before </body>. The plain list
+ * sits in a bare section; the others wrap the same churn in what real consoles wrap their
+ * content in (a `role="main"` landmark, a `role="grid"` table), which the content script must
+ * not take for something it reads.
+ */
+export const CHURNS = [
+  { variant: 'list', label: '100-row list re-rendered every 50 ms', fixture: 'churn.html' },
+  {
+    variant: 'landmark',
+    label: 'the same list inside <main role="main">',
+    fixture: 'churn-landmark.html',
+  },
+  {
+    variant: 'grid',
+    label: 'a role="grid" of 100 rows re-rendered every 50 ms',
+    fixture: 'churn-grid.html',
+  },
+];
+const churnHtml = (fixture) => readFileSync(path.join(ROOT, 'bench/fixtures', fixture), 'utf8');
+const withChurn = (churn) => (html) => html.replace(/<\/body>/i, `${churn}\n</body>`);
 
 /**
  * Runs in the page's main world before its scripts, in both browsers alike: records long tasks
@@ -440,17 +459,32 @@ async function churnOnce(context, url, withExtension, seconds, extensionDir) {
  * renderer's ScriptDuration with and without the extension.
  */
 export async function measureChurn({ extensionDir, seconds = 10, log = console.log }) {
+  const results = [];
+  // One pair of browsers per variant: a context answers a provider's URL with one page.
+  for (const churn of CHURNS) {
+    results.push(
+      ...(await measureChurnVariant({ extensionDir, seconds, log, churn, pages: PAGES })),
+    );
+  }
+  return results;
+}
+
+async function measureChurnVariant({ extensionDir, seconds, log, churn, pages }) {
   const withExt = await launch(extensionDir);
   const without = await launch(null);
   try {
-    await serve(withExt.context, PAGES, withChurn);
-    await serve(without.context, PAGES, withChurn);
+    const transform = withChurn(churnHtml(churn.fixture));
+    await serve(withExt.context, pages, transform);
+    await serve(without.context, pages, transform);
     const results = [];
-    for (const p of PAGES) {
+    for (const p of pages) {
       const a = await churnOnce(withExt.context, p.url, true, seconds, extensionDir);
       const b = await churnOnce(without.context, p.url, false, seconds, extensionDir);
       const entry = {
-        page: `${p.name} + churning list (100 rows every 50 ms)`,
+        page: `${p.name} + ${churn.label}`,
+        pageName: p.name,
+        variant: churn.variant,
+        churn: churn.label,
         seconds: round(a.seconds, 1),
         extensionScriptingMsPerSecond: round(a.extensionMsPerSecond, 2),
         extensionMsPerSecondBySource: a.extensionBySource,
@@ -462,7 +496,7 @@ export async function measureChurn({ extensionDir, seconds = 10, log = console.l
         longTasks: { with: a.longTasks, without: b.longTasks },
       };
       log(
-        `  churn ${p.name}: extension ${entry.extensionScriptingMsPerSecond} ms/s (profiler); ScriptDuration ${entry.pageScriptDurationMsPerSecond.with} vs ${entry.pageScriptDurationMsPerSecond.without} ms/s`,
+        `  churn ${p.name}, ${churn.label}: extension ${entry.extensionScriptingMsPerSecond} ms/s (profiler); ScriptDuration ${entry.pageScriptDurationMsPerSecond.with} vs ${entry.pageScriptDurationMsPerSecond.without} ms/s`,
       );
       results.push(entry);
     }
