@@ -142,18 +142,33 @@ function valueAfter(el: Element, value: RegExp): string | null {
 }
 
 /**
- * Elements whose presence or text can change what the overlay reads: form controls, the names
- * above, and the places a console shows progress, status and the account. A list of unrelated
- * rows (a polling dashboard's `<li><span>`s) matches none of them, so its mutations are skipped
- * (issue 6: churn). `[class*="state"]` is left out on purpose: busy tables use it for every row;
- * a state shown in one still counts when the page around it changes.
+ * Form controls a field anchor can point at, and what names them: their change can add, rename
+ * or relabel a field. The ARIA widgets are those find-field.ts takes for controls; other roles
+ * (`main`, `region`, `grid`, `row`...) are layout and say nothing the overlay reads.
  */
-export const RELEVANT = [
-  NAMES,
-  '[role]',
+const FIELD_LIKE = [
   'input',
   'select',
   'textarea',
+  'label',
+  'legend',
+  '[role="combobox"]',
+  '[role="textbox"]',
+  '[role="radiogroup"]',
+  '[role="listbox"]',
+  '[contenteditable]',
+].join(',');
+
+/**
+ * Elements whose presence can change what the overlay reads: form controls, the names above,
+ * and the places a console shows progress, status and the account. A list of unrelated rows (a
+ * polling dashboard's `<li><span>`s, a grid's `role="row"`s) matches none of them, so its
+ * mutations are skipped (issue 6: churn). `[class*="state"]` is left out on purpose: busy tables
+ * use it for every row; a state shown in one still counts when the page around it changes.
+ */
+export const RELEVANT = [
+  NAMES,
+  FIELD_LIKE,
   'dt',
   'dd',
   'th',
@@ -168,10 +183,53 @@ export const RELEVANT = [
 ].join(',');
 
 /**
- * Words of the labelled rows the anchors read (account and status rows). A substring on
- * purpose: a container's text runs its rows together ("…doneStatus: Under review").
+ * Elements whose own TEXT the overlay reads (structural texts, status badges, the account name
+ * in the top bar, a select and its options): a change of text inside one counts. Not landmarks or
+ * layout containers (`main`, `role="region"`, a header bar, a `user-center` wrapper): they merely
+ * contain things, and a busy list inside one must not count on every record (issue 6: churn).
+ * Only elements this small count (see `SMALL_ELEMENTS`), so a `*-title-bar` or `step-content`
+ * wrapping a whole page is a container too.
  */
-const LABELLED_WORDS = /account|uin|status|账号|状态/i;
+const TEXT_HOLDERS = [
+  NAMES,
+  'dt',
+  'dd',
+  'th',
+  '[aria-current]',
+  '[class*="step"]',
+  '[class*="label"]',
+  '[class*="status"]',
+  '[class*="user-name"]',
+  '[class*="username"]',
+  '[class*="account-name"]',
+  '[class*="user-info"]',
+  'title',
+  'select',
+  'textarea',
+  'option',
+].join(',');
+
+/**
+ * An element with at most this many elements inside is a text holder (a step item, a badge, a
+ * button with its icon, a label row); more is a container. The structural texts skip texts
+ * longer than MAX_TEXT, which a dozen elements' worth of text soon exceeds.
+ */
+export const SMALL_ELEMENTS = 12;
+
+/** Whether `el` holds few enough elements to be a text, not a container (native count). */
+const small = (el: Element): boolean => el.getElementsByTagName('*').length <= SMALL_ELEMENTS;
+
+/**
+ * Words of the labelled rows the anchors read (account and status rows). A substring on
+ * purpose: a container's text runs its rows together ("…doneStatus: Under review"). `UIN`
+ * is a word, not a substring: "ruin", "penguin" or "guint" name no account.
+ */
+const LABELLED_WORDS = /account|status|账号|状态/i;
+/** UIN in capitals right after the row before ("…doneUIN: 2000…"), where \b does not hold. */
+const UIN_CAPITALS = /(?<![A-Z])UIN(?![A-Za-z])/;
+/** Whether a text names an account or status row. */
+const namesLabelledRow = (text: string): boolean =>
+  LABELLED_WORDS.test(text) || /\buin\b/i.test(text) || UIN_CAPITALS.test(text);
 
 /** Targets skipped unseen are looked at again this soon (what they gained meanwhile)... */
 export const RECHECK_MS = 250;
@@ -301,7 +359,7 @@ export function createMutationFilter(selector: string = RELEVANT): MutationFilte
 }
 
 /** Whether a container's text names an account or status row (plain spans the anchors read). */
-const labelledText = (root: Node): boolean => LABELLED_WORDS.test(root.textContent ?? '');
+const labelledText = (root: Node): boolean => namesLabelledRow(root.textContent ?? '');
 
 /** A record's target as a container of elements (an element or a shadow root), else null. */
 const asRoot = (node: Node): (Element | DocumentFragment) | null =>
@@ -431,11 +489,14 @@ const NODES_LOOKED_AT = 3;
 
 /**
  * Whether a mutation record may change what the overlay reads: it adds or removes a relevant
- * element (or one containing one), or changes text inside one. Our own hosts never count.
- * Cheap on purpose, since it runs for every record of a busy page (issue 6: churn): one native
- * query on the record's target covers every added node (a target holding relevant elements
- * counts, the back-off bounds that), and of the nodes removed only the first few are looked at
- * (the rows of a re-rendered list are alike).
+ * element (or one containing one), changes text inside an element whose text the overlay reads
+ * (TEXT_HOLDERS) or inside a small labelled row ("Status: Under review"), or changes a watched
+ * attribute of a form control or label. Our own hosts never count. Cheap on purpose, since it
+ * runs for every record of a busy page (issue 6: churn): one native query on the record's target
+ * covers every added node (a target holding relevant elements counts, the back-off bounds that),
+ * and of the nodes removed only the first few are looked at (the rows of a re-rendered list are
+ * alike). What the target sits in counts only when it is a small text holder: a landmark, grid
+ * or header bar around a busy list does not make its every record count.
  */
 export function isRelevantMutation(record: MutationRecord, selector: string = RELEVANT): boolean {
   const target = record.target;
@@ -447,12 +508,24 @@ export function isRelevantMutation(record: MutationRecord, selector: string = RE
         ? ((target as ShadowRoot).host ?? null)
         : target.parentElement;
   if (!parent || isOurs(parent)) return false;
-  if (record.type === 'attributes') return true;
+  if (record.type === 'attributes') return namesField(parent, record.attributeName);
   // Only our own hosts added or removed is no change of the page.
   if (record.type === 'childList' && onlyOurs(record.addedNodes) && onlyOurs(record.removedNodes)) {
     return false;
   }
   return looksRelevant(record, target, parent, selector);
+}
+
+/**
+ * Whether a watched attribute's change on `el` can rename, relabel, show or hide a field: `el`
+ * is a form control or label, an element a label points at by id, or (`hidden`) holds one.
+ */
+function namesField(el: Element, attribute: string | null): boolean {
+  if (el.matches(FIELD_LIKE)) return true;
+  if (attribute === 'hidden') return el.querySelector(FIELD_LIKE) !== null;
+  // aria-labelledby names a field by an element's id: any text element can be one.
+  if (attribute === 'id') return el.matches(NAMES) || small(el);
+  return false;
 }
 
 function looksRelevant(
@@ -461,7 +534,7 @@ function looksRelevant(
   parent: Element,
   selector: string,
 ): boolean {
-  if (parent.closest(selector) !== null) return true;
+  if (insideTextHolder(parent)) return true;
   if (record.type === 'characterData') return false;
   const added = record.addedNodes;
   const removed = record.removedNodes;
@@ -477,10 +550,32 @@ function looksRelevant(
       if (el.localName.startsWith('veriguide-')) continue;
       if (el.matches(selector) || el.querySelector(selector) !== null) return true;
       // "Account ID: 2000…" or "Status: Under review" rows are plain spans.
-      if (LABELLED_WORDS.test(el.textContent ?? '')) return true;
+      if (namesLabelledRow(el.textContent ?? '')) return true;
     }
   }
   return false;
+}
+
+/**
+ * Whether a change inside `el` changes a text the overlay reads: `el` is inside a small text
+ * holder (a heading, a status badge, a step item), or in a small row that names an account or
+ * status ("Verification Status: <span>Under review</span>", the span's text changing). The walk
+ * stops at the first element that is not small: everything above it is bigger still, a
+ * container (a busy list's own records stop at the list).
+ */
+function insideTextHolder(el: Element): boolean {
+  const holder = el.closest(TEXT_HOLDERS);
+  // A select's options (a long country list) and a textarea's text are read whatever their size.
+  if (holder?.matches('select, textarea, option')) return true;
+  if (holder && small(holder)) return true;
+  // The labelled row: up to two levels above the changed element, while they stay small.
+  let row: Element | null = null;
+  for (let node: Element | null = el, depth = 0; node && depth < 3; depth++) {
+    if (!small(node)) break;
+    row = node;
+    node = node.parentElement;
+  }
+  return row !== null && namesLabelledRow(row.textContent ?? '');
 }
 
 const onlyOurs = (nodes: NodeList): boolean => {

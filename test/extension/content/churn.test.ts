@@ -6,7 +6,7 @@ import * as findField from '../../../extension/content/fields/find-field';
 import { pageFieldAnchors } from '../../../extension/content/fields/page-anchors';
 import { watchFields } from '../../../extension/content/fields/watch-fields';
 import { startManager } from '../../../extension/content/manager';
-import { FULL_LOOK_MAX_MS } from '../../../extension/content/page-text';
+import { FULL_LOOK_MAX_MS, isRelevantMutation } from '../../../extension/content/page-text';
 import { CONTENT_PLAYBOOKS } from '../../../extension/content/providers';
 import { overlayUi } from '../../../extension/content/ui';
 import { readyUi } from '../../../extension/content/ui-loader';
@@ -23,11 +23,23 @@ vi.mock('../../../extension/content/fields/find-field', async (original) => {
   return { ...real, findFields: vi.fn(real.findFields) };
 });
 
-/** The dashboard's section, on the page from the start as in the bench fixture. */
-function addChurnList(): void {
+/**
+ * The dashboard's section, on the page from the start as in the bench fixture; `landmark` wraps
+ * it as a console's layout does (bench/fixtures/churn-landmark.html).
+ */
+function addChurnList(landmark?: string): void {
   const section = document.createElement('section');
   section.innerHTML = '<h3>Recent operations</h3><ul id="churn-list"></ul>';
-  document.body.append(section);
+  if (!landmark) {
+    document.body.append(section);
+    return;
+  }
+  const holder = document.createElement('div');
+  holder.innerHTML = landmark;
+  const wrapper = holder.firstElementChild;
+  if (!wrapper) throw new Error(`no element in ${landmark}`);
+  wrapper.append(section);
+  document.body.append(wrapper);
 }
 
 /**
@@ -63,8 +75,13 @@ function churn(
   });
 }
 
-/** The manager on the CommsEase form, with a list that churns, as the content script starts it. */
-async function managerOnChurningPage() {
+/**
+ * The manager on the CommsEase form, with a list that churns (inside `landmark` if given), as the
+ * content script starts it; `anchors` replaces the real ones (to count reads).
+ */
+async function managerOnChurningPage(
+  o: { landmark?: string; anchors?: Partial<Record<'commsease', ProviderAnchors>> } = {},
+) {
   const url = 'https://console.commsease.com/#/account/authentication/individual';
   // happy-dom announces a new address a moment later: let that pass before starting.
   const addressed =
@@ -73,14 +90,14 @@ async function managerOnChurningPage() {
       : new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
   loadFixture('commsease/individual-form.html', url);
   await addressed;
-  addChurnList();
+  addChurnList(o.landmark);
   const stop = new AbortController();
   stops.push(stop);
   return startManager({
     window,
     document,
     playbooks: CONTENT_PLAYBOOKS,
-    anchors: ANCHORS,
+    anchors: o.anchors ?? ANCHORS,
     features: [],
     store: createRecordStore(),
     ui: readyUi(overlayUi),
@@ -258,4 +275,143 @@ describe('a page that churns an unrelated list', () => {
     stop.abort();
     await churning;
   }, 10_000);
+});
+
+/** Layout landmarks real consoles wrap their content in (Tencent's tea-layout: role="main"). */
+const LANDMARKS = [
+  ['<main role="main">', '<main role="main" class="app-main"></main>'],
+  [
+    'a header/user layout region',
+    '<div class="user-center page-header-layout" role="region" aria-label="Console"></div>',
+  ],
+];
+
+describe.each(LANDMARKS)('a page that churns a list inside %s', (_name, landmark) => {
+  it('is not read again while the list re-renders, and a status row rendered in the landmark is', async () => {
+    // Every read of the page asks the anchors for the status: count those reads.
+    let reads = 0;
+    const real = ANCHORS.commsease as ProviderAnchors;
+    const counted: ProviderAnchors = {
+      ...real,
+      pageStatus: (doc) => {
+        reads++;
+        return real.pageStatus(doc);
+      },
+    };
+    const manager = await managerOnChurningPage({ landmark, anchors: { commsease: counted } });
+    expect(reads).toBe(1);
+    const renders = await churn(1200);
+    expect(renders).toBeGreaterThan(2);
+    // Before this change the landmark made every render count: read again ~2 times a second.
+    expect(reads).toBe(1);
+
+    // A status row the console renders in the same landmark, while the list keeps churning.
+    const churning = churn(1500);
+    const row = document.createElement('div');
+    row.className = 'info-row';
+    row.innerHTML = '<span>Status:</span> <span>Under review</span>';
+    document.getElementById('churn-list')?.closest('section')?.before(row);
+    await vi.waitFor(() => expect(manager.current()?.get().pageStatus?.status).toBe('in_review'), {
+      timeout: 1400,
+    });
+    await churning;
+  });
+
+  it('does not look for fields again while the list re-renders, and finds a field rendered in the landmark', async () => {
+    loadFixture('commsease/individual-form.html');
+    addChurnList(landmark);
+    const ctx = makeContext(testPlaybook, page('individual-form'));
+    stops.push(ctx.controller);
+    const seen: string[][] = [];
+    watchFields(ctx, {
+      anchors: pageFieldAnchors(testPlaybook, page('individual-form')),
+      onChange: (found) => seen.push([...found.keys()]),
+    });
+    const scans = vi.mocked(findField.findFields);
+    expect(scans).toHaveBeenCalledTimes(1);
+    await churn(1200);
+    expect(scans).toHaveBeenCalledTimes(1);
+
+    const churning = churn(1500);
+    setTimeout(() => {
+      const extra = document.createElement('div');
+      extra.innerHTML = '<label for="vg-extra">Bank Card Number</label><input id="vg-extra">';
+      document.getElementById('churn-list')?.closest('section')?.before(extra);
+    }, 300);
+    await churning;
+    expect(seen.at(-1)).toContain('bank-card-number');
+  });
+});
+
+/** A mutation record as an observer delivers it (happy-dom's observer batches differently). */
+function record(
+  type: MutationRecordType,
+  target: Node,
+  o: { added?: Node[]; attributeName?: string } = {},
+): MutationRecord {
+  return {
+    type,
+    target,
+    addedNodes: (o.added ?? []) as unknown as NodeList,
+    removedNodes: [] as unknown as NodeList,
+    attributeName: o.attributeName ?? null,
+  } as unknown as MutationRecord;
+}
+
+describe('which changes count as something the overlay reads', () => {
+  const body = (html: string): void => {
+    document.body.innerHTML = html;
+  };
+  const el = (selector: string): Element => {
+    const found = document.querySelector(selector);
+    if (!found) throw new Error(`no ${selector}`);
+    return found;
+  };
+
+  it('counts a status or step text changing inside a header, not a plain text of the header bar', () => {
+    body(`<header class="app-header" role="banner">
+      <span class="auth-status">Under review</span>
+      <div class="tea-step is-current"><span class="tea-step__title">Fill in</span></div>
+      <nav role="navigation"><span class="clock">12:00</span></nav>
+      ${'<a class="nav-link">Link</a>'.repeat(20)}
+    </header>`);
+    const text = (selector: string): Node => el(selector).firstChild as Node;
+    expect(isRelevantMutation(record('characterData', text('.auth-status')))).toBe(true);
+    expect(isRelevantMutation(record('characterData', text('.tea-step__title')))).toBe(true);
+    expect(isRelevantMutation(record('characterData', text('.clock')))).toBe(false);
+  });
+
+  it('counts a value changing in a labelled status row, wherever it sits', () => {
+    body(`<main role="main"><div class="row"><span>Verification Status:</span>
+      <span class="value">Under review</span></div>${'<p>filler</p>'.repeat(20)}</main>`);
+    const value = el('.value').firstChild as Node;
+    expect(isRelevantMutation(record('characterData', value))).toBe(true);
+  });
+
+  it('takes UIN as a word: a row that says "ruin" or "penguin" is not an account row', () => {
+    body('<ul id="list"></ul>');
+    const row = (html: string): Node => {
+      const li = document.createElement('li');
+      li.innerHTML = html;
+      return li;
+    };
+    const list = el('#list');
+    const adds = (html: string): boolean =>
+      isRelevantMutation(record('childList', list, { added: [row(html)] }));
+    expect(adds('<span>UIN:</span> <span>200012345678</span>')).toBe(true);
+    expect(adds('<span>Penguin colony</span>')).toBe(false);
+    expect(adds('<span>Ruin 7</span>')).toBe(false);
+  });
+
+  it('counts a watched attribute only on a form control or label (or what holds one)', () => {
+    body(`<main role="main"><div class="card"><span class="note">x</span></div>
+      <div class="panel"><label for="a">Name</label><input id="a"></div></main>`);
+    const attr = (selector: string, name: string): boolean =>
+      isRelevantMutation(record('attributes', el(selector), { attributeName: name }));
+    expect(attr('main', 'aria-label')).toBe(false);
+    expect(attr('.card', 'hidden')).toBe(false);
+    expect(attr('input', 'placeholder')).toBe(true);
+    expect(attr('label', 'for')).toBe(true);
+    expect(attr('.panel', 'hidden')).toBe(true);
+  });
 });
