@@ -66,11 +66,19 @@ export function structuralTexts(doc: Document, kind: 'names' | 'progress'): stri
  * Bars and items that are not marked current (aria-current, or a current/active/process
  * class as Tencent's tea-steps and Element UI's el-steps use) are skipped.
  */
-const isOtherStep = (el: Element): boolean => {
-  const cls = typeof el.className === 'string' ? el.className : '';
-  if (!/step/i.test(cls)) return false;
-  return !(el.hasAttribute('aria-current') || /current|active|process/i.test(cls));
-};
+const isOtherStep = (el: Element): boolean =>
+  !readAsStep(classOf(el), el.hasAttribute('aria-current'));
+
+/**
+ * Whether an element with class `cls` (and aria-current or not) is read as a step bar's item: it
+ * is no step item, or the current one. Also what decides whether a class or aria-current change
+ * moves the bar's current item (`movesStep`).
+ */
+const readAsStep = (cls: string, ariaCurrent: boolean): boolean =>
+  !/step/i.test(cls) || ariaCurrent || /current|active|process/i.test(cls);
+
+/** An element's class attribute (an SVG element's className is no string). */
+const classOf = (el: Element): string => (typeof el.className === 'string' ? el.className : '');
 
 /** Our own hosts (and anything inside them) never count as page content. */
 export const isOurs = (el: Element): boolean => {
@@ -295,6 +303,13 @@ export function createMutationFilter(selector: string = RELEVANT): MutationFilte
       let verdict: 'relevant' | 'unsure' | 'no' = 'no';
       for (const record of records) {
         const target = record.target;
+        // A class or aria-current change is judged whatever its target, busy or not: a few
+        // string tests, and a quiet container's remembered look says nothing about its class.
+        if (isStepMarker(record)) {
+          if (!isRelevantMutation(record, selector)) continue;
+          relevant(target);
+          return 'relevant';
+        }
         // Already waiting for its look: nothing more to note (the busy page's usual record).
         if (skipped.has(target)) continue;
         if (quiet.has(target)) {
@@ -406,12 +421,26 @@ export const WATCHED_ATTRIBUTES = [
   'hidden',
 ];
 
+/**
+ * Attributes that mark a step bar's current item: a console's step component moves the current
+ * step by class (is-process, is-current, tea-step--current) or aria-current, its texts unchanged.
+ */
+export const STEP_MARKERS = ['class', 'aria-current'];
+
+/** Whether a record is a change of one of the STEP_MARKERS. */
+const isStepMarker = (record: MutationRecord): boolean =>
+  record.type === 'attributes' &&
+  (record.attributeName === 'class' || record.attributeName === 'aria-current');
+
 const OBSERVE: MutationObserverInit = {
   childList: true,
   subtree: true,
   characterData: true,
   attributes: true,
-  attributeFilter: WATCHED_ATTRIBUTES,
+  attributeFilter: [...WATCHED_ATTRIBUTES, ...STEP_MARKERS],
+  // A class change counts only when it makes a step item current or no longer current: its
+  // class before the change says which.
+  attributeOldValue: true,
 };
 
 const hubs = new WeakMap<Document, PageChanges>();
@@ -500,6 +529,11 @@ const NODES_LOOKED_AT = 3;
  */
 export function isRelevantMutation(record: MutationRecord, selector: string = RELEVANT): boolean {
   const target = record.target;
+  if (isStepMarker(record)) {
+    // Pages toggle classes all the time (a busy list's active row): string tests first.
+    const el = target as Element;
+    return movesStep(el, record.attributeName, record.oldValue) && !isOurs(el);
+  }
   // A shadow root's own children have no parent element: their host stands for it.
   const parent =
     target.nodeType === 1
@@ -526,6 +560,25 @@ function namesField(el: Element, attribute: string | null): boolean {
   // aria-labelledby names a field by an element's id: any text element can be one.
   if (attribute === 'id') return el.matches(NAMES) || small(el);
   return false;
+}
+
+/**
+ * Whether a class or aria-current change (from `oldValue`) on `el` changes what the structural
+ * texts read of a step bar: a step item becomes current or stops being current (see
+ * `isOtherStep`), or an element gains or loses aria-current (it is read as progress, or no
+ * longer). Only a small element's text is read (a `step-content` wrapping a page is not), so a
+ * bigger one does not count; a row of a busy list turning active is no step item.
+ */
+function movesStep(el: Element, attribute: string | null, oldValue: string | null): boolean {
+  const ariaCurrent = el.hasAttribute('aria-current');
+  if (attribute === 'class') {
+    const cls = classOf(el);
+    if (readAsStep(oldValue ?? '', ariaCurrent) === readAsStep(cls, ariaCurrent)) return false;
+  } else if ((oldValue !== null) === ariaCurrent) {
+    // Only aria-current's value changed ("step" -> "page"): it still marks the item current.
+    return false;
+  }
+  return small(el);
 }
 
 function looksRelevant(

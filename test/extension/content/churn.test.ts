@@ -49,13 +49,21 @@ function addChurnList(landmark?: string): void {
  */
 function churn(
   ms: number,
-  o: { extra?: (tick: number) => string; rows?: number; stop?: AbortSignal } = {},
+  o: { extra?: (tick: number) => string; rows?: number; stop?: AbortSignal; flip?: boolean } = {},
 ): Promise<number> {
   const list = document.getElementById('churn-list');
   let tick = 0;
   return new Promise((resolve) => {
     const render = (): void => {
       tick += 1;
+      // `flip`: the rows stay, a third of them active in turn (class="op-row is-active"), as a
+      // list that highlights what runs does.
+      if (o.flip && list && list.children.length > 0) {
+        for (const [i, row] of [...list.children].entries()) {
+          row.className = (tick + i) % 3 === 0 ? 'op-row is-active' : 'op-row';
+        }
+        return;
+      }
       const html: string[] = [];
       for (let i = 0; i < (o.rows ?? 100); i++) {
         html.push(
@@ -275,6 +283,38 @@ describe('a page that churns an unrelated list', () => {
     stop.abort();
     await churning;
   }, 10_000);
+
+  it('is not read again while the rows flip their class, and a step bar moving meanwhile is', async () => {
+    let reads = 0;
+    const real = ANCHORS.commsease as ProviderAnchors;
+    const counted: ProviderAnchors = {
+      ...real,
+      pageStatus: (doc) => {
+        reads++;
+        return real.pageStatus(doc);
+      },
+    };
+    const manager = await managerOnChurningPage({ anchors: { commsease: counted } });
+    // The rows are rendered once (the list's first render), then only flip their class.
+    await churn(80);
+    expect(document.querySelectorAll('#churn-list .op-row')).toHaveLength(100);
+    const flips = await churn(1200, { flip: true });
+    expect(flips).toBeGreaterThan(2);
+    expect(document.querySelectorAll('#churn-list .is-active').length).toBeGreaterThan(0);
+    expect(reads).toBe(1);
+
+    // The console's step bar moves by class only while the rows keep flipping.
+    const texts = (): readonly string[] => manager.current()?.get().texts ?? [];
+    expect(texts()).toContain('fill in information');
+    const churning = churn(1500, { flip: true });
+    const [filled, esign] = document.querySelectorAll('.el-step');
+    if (!filled || !esign) throw new Error('no step bar');
+    filled.className = 'el-step is-finish';
+    esign.className = 'el-step is-process';
+    await vi.waitFor(() => expect(texts()).toContain('esignature agreement'), { timeout: 1400 });
+    expect(texts()).not.toContain('fill in information');
+    await churning;
+  });
 });
 
 /** Layout landmarks real consoles wrap their content in (Tencent's tea-layout: role="main"). */
@@ -347,7 +387,7 @@ describe.each(LANDMARKS)('a page that churns a list inside %s', (_name, landmark
 function record(
   type: MutationRecordType,
   target: Node,
-  o: { added?: Node[]; attributeName?: string } = {},
+  o: { added?: Node[]; attributeName?: string; oldValue?: string | null } = {},
 ): MutationRecord {
   return {
     type,
@@ -355,6 +395,7 @@ function record(
     addedNodes: (o.added ?? []) as unknown as NodeList,
     removedNodes: [] as unknown as NodeList,
     attributeName: o.attributeName ?? null,
+    oldValue: o.oldValue ?? null,
   } as unknown as MutationRecord;
 }
 
@@ -401,6 +442,29 @@ describe('which changes count as something the overlay reads', () => {
     expect(adds('<span>UIN:</span> <span>200012345678</span>')).toBe(true);
     expect(adds('<span>Penguin colony</span>')).toBe(false);
     expect(adds('<span>Ruin 7</span>')).toBe(false);
+  });
+
+  it('counts a class or aria-current change only when it moves what a step bar marks current', () => {
+    body(`<div class="el-steps"><div class="el-step__title is-process">Fill in</div>
+      <div class="el-step__title is-wait">Sign</div></div>
+      <ol class="tea-steps"><li class="tea-step" aria-current="step">Review</li></ol>
+      <ul><li class="op-row is-active"><span>op-1</span></li></ul>
+      <nav><a class="nav-link" aria-current="page">Overview</a></nav>`);
+    const changed = (selector: string, attributeName: string, oldValue: string | null): boolean =>
+      isRelevantMutation(record('attributes', el(selector), { attributeName, oldValue }));
+    // Now current (it was waiting), or no longer current (it finished).
+    expect(changed('.is-process', 'class', 'el-step__title is-wait')).toBe(true);
+    expect(changed('.is-wait', 'class', 'el-step__title is-process')).toBe(true);
+    // Waiting -> finished: the step is not current before or after, nothing read changes.
+    expect(changed('.is-wait', 'class', 'el-step__title is-finish')).toBe(false);
+    // aria-current keeps the item current whatever its class says.
+    expect(changed('.tea-step', 'class', 'tea-step is-current')).toBe(false);
+    expect(changed('.tea-step', 'aria-current', null)).toBe(true);
+    // A busy list's row turning active is no step.
+    expect(changed('.op-row', 'class', 'op-row')).toBe(false);
+    // aria-current coming or going counts (the item is read or no longer), its value alone not.
+    expect(changed('.nav-link', 'aria-current', null)).toBe(true);
+    expect(changed('.nav-link', 'aria-current', 'step')).toBe(false);
   });
 
   it('counts a watched attribute only on a form control or label (or what holds one)', () => {
