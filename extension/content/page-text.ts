@@ -282,7 +282,8 @@ interface Quiet {
  * holding nothing, up to FULL_LOOK_MAX_MS, and is cut short by any relevant change elsewhere
  * (a new step or route can bring the container something new). So a field rendered into a
  * busy container is found within RECHECK_SETTLED_MS, and a status or step element swapped in
- * for a row of the same shape within FULL_LOOK_MAX_MS.
+ * for a row of the same shape within FULL_LOOK_MAX_MS. A class or aria-current change is judged
+ * on its own, busy container or not: its old and new class say whether it moved a step bar.
  */
 export function createMutationFilter(selector: string = RELEVANT): MutationFilter {
   const quiet = new WeakMap<Node, Quiet>();
@@ -519,8 +520,9 @@ const NODES_LOOKED_AT = 3;
 /**
  * Whether a mutation record may change what the overlay reads: it adds or removes a relevant
  * element (or one containing one), changes text inside an element whose text the overlay reads
- * (TEXT_HOLDERS) or inside a small labelled row ("Status: Under review"), or changes a watched
- * attribute of a form control or label. Our own hosts never count. Cheap on purpose, since it
+ * (TEXT_HOLDERS) or inside a small labelled row ("Status: Under review"), changes a watched
+ * attribute of a form control or label, or moves a step bar's current item (a class or
+ * aria-current change, see `movesStep`). Our own hosts never count. Cheap on purpose, since it
  * runs for every record of a busy page (issue 6: churn): one native query on the record's target
  * covers every added node (a target holding relevant elements counts, the back-off bounds that),
  * and of the nodes removed only the first few are looked at (the rows of a re-rendered list are
@@ -570,11 +572,14 @@ function namesField(el: Element, attribute: string | null): boolean {
  * bigger one does not count; a row of a busy list turning active is no step item.
  */
 function movesStep(el: Element, attribute: string | null, oldValue: string | null): boolean {
-  const ariaCurrent = el.hasAttribute('aria-current');
   if (attribute === 'class') {
-    const cls = classOf(el);
-    if (readAsStep(oldValue ?? '', ariaCurrent) === readAsStep(cls, ariaCurrent)) return false;
-  } else if ((oldValue !== null) === ariaCurrent) {
+    // The usual record (no step item before or after) ends here, without asking the DOM more.
+    const before = oldValue ?? '';
+    const after = classOf(el);
+    if (!/step/i.test(before) && !/step/i.test(after)) return false;
+    const ariaCurrent = el.hasAttribute('aria-current');
+    if (readAsStep(before, ariaCurrent) === readAsStep(after, ariaCurrent)) return false;
+  } else if ((oldValue !== null) === el.hasAttribute('aria-current')) {
     // Only aria-current's value changed ("step" -> "page"): it still marks the item current.
     return false;
   }
