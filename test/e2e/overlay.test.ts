@@ -187,6 +187,34 @@ describe.skipIf(browserSkipped())('overlay shell in Chromium', () => {
     }
   });
 
+  it('moves the checklist on when the page step bar moves by class only (Element UI el-steps)', async () => {
+    browser = await launchWithExtension();
+    await serveFixture(browser.context, `${COMMSEASE}/**`, 'commsease/individual-form-steps.html');
+    const page = await browser.context.newPage();
+    await page.goto(`${COMMSEASE}/#/account/authentication/individual`);
+    await page.getByTestId('vg-launcher').click();
+    const highlighted = (): Promise<(string | null)[]> =>
+      page
+        .getByTestId('vg-step')
+        .evaluateAll((els) =>
+          els
+            .filter((el) => el.getAttribute('aria-current') === 'step')
+            .map((el) => el.getAttribute('data-step-id')),
+        );
+    await expect.poll(highlighted).toEqual(['individual-tips-next']);
+    // What el-steps does on the console's next step: status classes move, no text changes.
+    await page.evaluate(() => {
+      const [filled, esign] = document.querySelectorAll('.el-step');
+      for (const el of filled?.querySelectorAll('.is-process') ?? []) {
+        el.classList.replace('is-process', 'is-finish');
+      }
+      for (const el of esign?.querySelectorAll('.is-wait') ?? []) {
+        el.classList.replace('is-wait', 'is-process');
+      }
+    });
+    await expect.poll(highlighted).toEqual(['individual-esignature']);
+  });
+
   it('shows the drift notice when the page no longer has the expected fields', async () => {
     browser = await launchWithExtension();
     await serveFixture(
