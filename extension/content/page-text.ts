@@ -306,10 +306,14 @@ export function createMutationFilter(selector: string = RELEVANT): MutationFilte
         const target = record.target;
         // A class or aria-current change is judged whatever its target, busy or not: a few
         // string tests, and a quiet container's remembered look says nothing about its class.
-        if (isStepMarker(record)) {
-          if (!isRelevantMutation(record, selector)) continue;
-          relevant(target);
-          return 'relevant';
+        if (record.type === 'attributes') {
+          // Each property read of a record crosses into the browser: read the name once.
+          const name = record.attributeName;
+          if (name === 'class' || name === 'aria-current') {
+            if (!stepMarkerMoved(target as Element, name, record.oldValue)) continue;
+            relevant(target);
+            return 'relevant';
+          }
         }
         // Already waiting for its look: nothing more to note (the busy page's usual record).
         if (skipped.has(target)) continue;
@@ -532,9 +536,7 @@ const NODES_LOOKED_AT = 3;
 export function isRelevantMutation(record: MutationRecord, selector: string = RELEVANT): boolean {
   const target = record.target;
   if (isStepMarker(record)) {
-    // Pages toggle classes all the time (a busy list's active row): string tests first.
-    const el = target as Element;
-    return movesStep(el, record.attributeName, record.oldValue) && !isOurs(el);
+    return stepMarkerMoved(target as Element, record.attributeName, record.oldValue);
   }
   // A shadow root's own children have no parent element: their host stands for it.
   const parent =
@@ -571,6 +573,11 @@ function namesField(el: Element, attribute: string | null): boolean {
  * longer). Only a small element's text is read (a `step-content` wrapping a page is not), so a
  * bigger one does not count; a row of a busy list turning active is no step item.
  */
+/** Whether a class or aria-current change moved a step bar on the page (not in our hosts). */
+const stepMarkerMoved = (el: Element, attribute: string | null, oldValue: string | null): boolean =>
+  // Pages toggle classes all the time (a busy list's active row): string tests first.
+  movesStep(el, attribute, oldValue) && !isOurs(el);
+
 function movesStep(el: Element, attribute: string | null, oldValue: string | null): boolean {
   if (attribute === 'class') {
     // The usual record (no step item before or after) ends here, without asking the DOM more.
