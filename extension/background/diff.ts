@@ -1,6 +1,7 @@
 import type { Account, PatchAccount, Transition } from '../../shared/api/accounts';
 import { findFlow, getPlaybook } from '../../shared/playbooks/index';
 import type { Status } from '../../shared/rules/status-machine';
+import { emptyRecord } from '../records/empty-record';
 import type { AccountRecord, RecordKey } from '../records/record-store';
 
 /** One API call a record change needs, in the order they must be made. */
@@ -123,17 +124,6 @@ export function sameTeamData(a: AccountRecord, b: AccountRecord): boolean {
 
 /** A record nobody has touched: what a new team account looks like to the overlay. */
 export const blankRecord = (key: RecordKey, at: string): AccountRecord => ({
-  provider: key.provider,
-  externalId: key.externalId,
-  entityType: 'unknown',
-  status: 'unverified',
-  submittedAt: null,
-  reviewWindow: null,
-  verifiedAt: null,
-  lockedUntil: null,
-  rejectedReason: null,
-  checklist: {},
-  flowId: null,
-  decision: null,
+  ...emptyRecord(key),
   updatedAt: at,
 });

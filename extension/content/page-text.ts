@@ -19,8 +19,8 @@ const NAMES = [
   '[class*="title"]',
 ].join(',');
 
-/** Also the places a console shows progress and status: step bars, status rows and badges. */
-const PROGRESS = [
+/** The names, and where a console shows progress and status: step bars, status rows, badges. */
+const PROGRESS_HOLDERS = [
   NAMES,
   'dt',
   'dd',
@@ -29,8 +29,10 @@ const PROGRESS = [
   '[class*="step"]',
   '[class*="label"]',
   '[class*="status"]',
-  '[class*="state"]',
-].join(',');
+];
+
+/** Also the places a console shows progress and status: step bars, status rows and badges. */
+const PROGRESS = [...PROGRESS_HOLDERS, '[class*="state"]'].join(',');
 
 /** Texts longer than this are paragraphs, not names: ignoring them avoids false matches. */
 const MAX_TEXT = 80;
@@ -199,14 +201,7 @@ export const RELEVANT = [
  * wrapping a whole page is a container too.
  */
 const TEXT_HOLDERS = [
-  NAMES,
-  'dt',
-  'dd',
-  'th',
-  '[aria-current]',
-  '[class*="step"]',
-  '[class*="label"]',
-  '[class*="status"]',
+  ...PROGRESS_HOLDERS,
   '[class*="user-name"]',
   '[class*="username"]',
   '[class*="account-name"]',

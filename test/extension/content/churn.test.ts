@@ -5,17 +5,13 @@ import { fieldTips } from '../../../extension/content/features/field-tips';
 import * as findField from '../../../extension/content/fields/find-field';
 import { pageFieldAnchors } from '../../../extension/content/fields/page-anchors';
 import { watchFields } from '../../../extension/content/fields/watch-fields';
-import { startManager } from '../../../extension/content/manager';
 import { FULL_LOOK_MAX_MS, isRelevantMutation } from '../../../extension/content/page-text';
-import { CONTENT_PLAYBOOKS } from '../../../extension/content/providers';
-import { overlayUi } from '../../../extension/content/ui';
-import { readyUi } from '../../../extension/content/ui-loader';
-import { createRecordStore } from '../../../extension/records/local-record-store';
 import { getPlaybook } from '../../../shared/playbooks';
 import type { PageRule, Playbook } from '../../../shared/playbooks/schema';
 import { loadFixture as loadFormFixture, makeContext, shadowOf } from '../fields/support';
 import { page, testPlaybook } from '../fields/test-playbook';
 import { loadFixture } from '../support/fixture';
+import { startBareManager } from '../support/manager';
 
 // Counts field scans without changing them (ESM exports cannot be spied on in place).
 vi.mock('../../../extension/content/fields/find-field', async (original) => {
@@ -101,22 +97,7 @@ async function managerOnChurningPage(
   addChurnList(o.landmark);
   const stop = new AbortController();
   stops.push(stop);
-  return startManager({
-    window,
-    document,
-    playbooks: CONTENT_PLAYBOOKS,
-    anchors: o.anchors ?? ANCHORS,
-    features: [],
-    store: createRecordStore(),
-    ui: readyUi(overlayUi),
-    signal: stop.signal,
-    mountOverlay: () => ({ destroy: () => undefined }),
-    settings: {
-      locale: { get: async () => 'en', watch: () => () => undefined },
-      recordDrift: async () => undefined,
-    },
-    dev: false,
-  });
+  return startBareManager(stop.signal, o.anchors);
 }
 
 const playbookPage = (playbook: Playbook, id: string): PageRule => {
@@ -162,22 +143,7 @@ describe('a page that churns an unrelated list', () => {
     };
     const stop = new AbortController();
     stops.push(stop);
-    const manager = await startManager({
-      window,
-      document,
-      playbooks: CONTENT_PLAYBOOKS,
-      anchors: { commsease: counted },
-      features: [],
-      store: createRecordStore(),
-      ui: readyUi(overlayUi),
-      signal: stop.signal,
-      mountOverlay: () => ({ destroy: () => undefined }),
-      settings: {
-        locale: { get: async () => 'en', watch: () => () => undefined },
-        recordDrift: async () => undefined,
-      },
-      dev: false,
-    });
+    const manager = await startBareManager(stop.signal, { commsease: counted });
     expect(reads).toBe(1);
     const renders = await churn(1200);
     // The list did re-render after the first render made it a known busy list (happy-dom on

@@ -1,13 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ANCHORS } from '../../../extension/content/anchors';
-import { startManager } from '../../../extension/content/manager';
 import { stepOnPage } from '../../../extension/content/overlay/checklist';
-import { CONTENT_PLAYBOOKS } from '../../../extension/content/providers';
-import { overlayUi } from '../../../extension/content/ui';
-import { readyUi } from '../../../extension/content/ui-loader';
-import { createRecordStore } from '../../../extension/records/local-record-store';
 import { getPlaybook } from '../../../shared/playbooks';
 import { loadFixture } from '../support/fixture';
+import { startBareManager } from '../support/manager';
 
 /**
  * Step bars whose current item moves by a class or aria-current only, the text staying as it
@@ -34,22 +29,7 @@ async function managerOn(fixture: string, url: string, prepare?: () => void) {
   prepare?.();
   const stop = new AbortController();
   stops.push(stop);
-  return startManager({
-    window,
-    document,
-    playbooks: CONTENT_PLAYBOOKS,
-    anchors: ANCHORS,
-    features: [],
-    store: createRecordStore(),
-    ui: readyUi(overlayUi),
-    signal: stop.signal,
-    mountOverlay: () => ({ destroy: () => undefined }),
-    settings: {
-      locale: { get: async () => 'en', watch: () => () => undefined },
-      recordDrift: async () => undefined,
-    },
-    dev: false,
-  });
+  return startBareManager(stop.signal);
 }
 
 const all = (selector: string): Element[] => [...document.querySelectorAll(selector)];
