@@ -4,7 +4,7 @@ import type { DocumentRef } from '../../../shared/playbooks/schema';
 import { type Locale, type LocalizedText, pick } from '../../../shared/text';
 import type { DocumentCheck } from '../../../shared/validators/document-numbers';
 import type { FoundField } from '../fields/find-field';
-import { placeBeside } from '../fields/placement';
+import { pinBeside } from './pin-beside';
 
 const TEXT = {
   typo: { en: 'Likely typo', zh: '可能输错了' },
@@ -39,22 +39,7 @@ function WarningBox({
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const viewport = {
-      width: win.document.documentElement.clientWidth || win.innerWidth,
-      height: win.document.documentElement.clientHeight || win.innerHeight,
-    };
-    const r = warning.field.element.getBoundingClientRect();
-    // A field the page hid (a collapsed step, a closed dialog) takes its warning with it.
-    el.style.visibility = r.width === 0 && r.height === 0 ? 'hidden' : 'visible';
-    const place = placeBeside(r, { width: el.offsetWidth, height: el.offsetHeight }, viewport, [
-      'below',
-      'right',
-      'above',
-      'left',
-    ]);
-    el.style.left = `${place.left}px`;
-    el.style.top = `${place.top}px`;
-    el.dataset.side = place.side;
+    pinBeside(el, warning.field.element, win, ['below', 'right', 'above', 'left']);
   }, [warning, tick]);
   const title = warning.check.reason === 'checksum' ? TEXT.typo : TEXT.check;
   return (

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { type Locale, type LocalizedText, pick } from '../../../shared/text';
 import type { FoundField } from '../fields/find-field';
-import { placeBeside } from '../fields/placement';
+import { pinBeside } from './pin-beside';
 
 const TEXT = {
   dismiss: { en: 'Dismiss this tip', zh: '关闭此提示' },
@@ -25,22 +25,7 @@ function Tip({ field, locale, win, tick, onDismiss, onHover }: TipProps) {
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const r = field.element.getBoundingClientRect();
-    // A field the page hid (a collapsed step, a closed dialog) takes its tip with it.
-    el.style.visibility = r.width === 0 && r.height === 0 ? 'hidden' : 'visible';
-    const viewport = {
-      width: win.document.documentElement.clientWidth || win.innerWidth,
-      height: win.document.documentElement.clientHeight || win.innerHeight,
-    };
-    const place = placeBeside(r, { width: el.offsetWidth, height: el.offsetHeight }, viewport, [
-      'right',
-      'above',
-      'below',
-      'left',
-    ]);
-    el.style.left = `${place.left}px`;
-    el.style.top = `${place.top}px`;
-    el.dataset.side = place.side;
+    pinBeside(el, field.element, win, ['right', 'above', 'below', 'left']);
   }, [field, tick]);
   const label = field.anchor.labels[locale][0] ?? field.anchor.labels.en[0] ?? '';
   return (
